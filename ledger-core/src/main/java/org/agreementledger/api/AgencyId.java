@@ -1,0 +1,27 @@
+package org.agreementledger.api;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * An agency's identity, derived from what ICE prints so the same agency gets the same id in
+ * every publication: {@code {STATE}-{slug}}, e.g. {@code AL-colbert-county-sheriffs-office}.
+ */
+public final class AgencyId {
+
+    private AgencyId() {
+    }
+
+    public static String of(UsState state, String agencyName) {
+        return state.name() + "-" + slug(agencyName);
+    }
+
+    /** Lower case, apostrophes dropped, accents folded, every other run of non-alphanumerics one hyphen. */
+    public static String slug(String name) {
+        String folded = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return folded.toLowerCase(Locale.ROOT)
+                .replaceAll("['’‘`]", "")
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+    }
+}

@@ -1,0 +1,11 @@
+package org.agreementledger.api;
+
+import java.time.LocalDate;
+
+/**
+ * A recorded fact of the signing was wrong. The old value stays in the history; this event
+ * says what it should have been. Values are text; a corrected signedOn is an ISO date.
+ */
+public record AgreementCorrected(String agreementId, CorrectableField field, String oldValue, String newValue,
+                                 LocalDate effectiveOn, LocalDate knownOn, Source source) implements AgreementEvent {
+}

@@ -1,0 +1,28 @@
+package org.agreementledger.api;
+
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/**
+ * Set a recorded fact right. {@code oldValue} must be what the ledger holds now, so a correction
+ * cannot silently overwrite another. {@code effectiveOn} defaults to {@code knownOn}.
+ */
+public record CorrectAgreement(@TargetAggregateIdentifier String agreementId, CorrectableField field,
+                               String oldValue, String newValue, LocalDate effectiveOn, LocalDate knownOn,
+                               Source source, @TargetAggregateVersion Long expectedVersion) {
+
+    public CorrectAgreement {
+        agreementId = Fields.required("agreementId", agreementId);
+        Fields.required("field", field);
+        oldValue = Fields.optional(oldValue);
+        newValue = Fields.optional(newValue);
+        Fields.required("source", source);
+        if (field == CorrectableField.agencyName || field == CorrectableField.signedOn) {
+            Fields.required("newValue", newValue);
+        }
+        if (field == CorrectableField.signedOn) {
+            Fields.date("newValue", newValue);
+        }
+    }
+}

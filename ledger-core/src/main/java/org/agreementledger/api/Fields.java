@@ -1,0 +1,58 @@
+package org.agreementledger.api;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Turns the text a person typed (command-line flag, JSON string) into typed values.
+ * The one place every entry point parses fields, so every entry point words its errors alike.
+ */
+public final class Fields {
+
+    private Fields() {
+    }
+
+    public static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidFieldException(field, "is required");
+        }
+        return value.strip();
+    }
+
+    public static <T> T required(String field, T value) {
+        if (value == null) {
+            throw new InvalidFieldException(field, "is required");
+        }
+        return value;
+    }
+
+    /** Blank text means absent. */
+    public static String optional(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** An ISO calendar date (YYYY-MM-DD); null or blank is null. */
+    public static LocalDate optionalDate(String field, String value) {
+        String text = optional(value);
+        if (text == null) {
+            return null;
+        }
+        if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            throw new InvalidFieldException(field, "'" + abbreviate(text) + "' is not an ISO date (YYYY-MM-DD)");
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException(field, "'" + text + "' is not a calendar date");
+        }
+    }
+
+    public static LocalDate date(String field, String value) {
+        return required(field, optionalDate(field, value));
+    }
+
+    /** Echoes hostile or huge input back only in part. */
+    public static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+}

@@ -1,0 +1,43 @@
+package org.agreementledger.api;
+
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Record a signing. {@code effectiveOn} defaults to {@code signedOn}; {@code knownOn} defaults
+ * to the day of the append.
+ */
+public record SignAgreement(@TargetAggregateIdentifier String agreementId, UsState state, String agencyName,
+                            String county, String agencyType, SupportModel model, LocalDate signedOn,
+                            String moaLink, LocalDate effectiveOn, LocalDate knownOn, Source source) {
+
+    public SignAgreement {
+        Fields.required("state", state);
+        agencyName = Fields.required("agencyName", agencyName);
+        county = Fields.optional(county);
+        agencyType = Fields.optional(agencyType);
+        Fields.required("model", model);
+        Fields.required("signedOn", signedOn);
+        moaLink = Fields.optional(moaLink);
+        Fields.required("source", source);
+        if (effectiveOn == null) {
+            effectiveOn = signedOn;
+        }
+        String expected = AgreementId.of(AgencyId.of(state, agencyName), model, signedOn);
+        if (agreementId == null) {
+            agreementId = expected;
+        } else if (!agreementId.equals(expected)) {
+            throw new InvalidFieldException("agreementId", "'" + Fields.abbreviate(agreementId)
+                    + "' does not match the agency, model and signing date; expected '" + expected + "'");
+        }
+    }
+
+    public SignAgreement(UsState state, String agencyName, String county, String agencyType, SupportModel model,
+                         LocalDate signedOn, String moaLink, LocalDate effectiveOn, LocalDate knownOn, Source source) {
+        this(null, state, agencyName, county, agencyType, model, signedOn, moaLink, effectiveOn, knownOn, source);
+    }
+
+    public String agencyId() {
+        return AgreementId.agencyOf(agreementId);
+    }
+}

@@ -1,0 +1,8 @@
+package org.agreementledger.api;
+
+import java.time.LocalDate;
+
+/** The agreement continues under another support model from {@code effectiveOn}. */
+public record SupportModelChanged(String agreementId, SupportModel from, SupportModel to, LocalDate effectiveOn,
+                                  LocalDate knownOn, Source source) implements AgreementEvent {
+}
