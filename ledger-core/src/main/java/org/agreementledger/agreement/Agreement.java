@@ -125,5 +125,9 @@ class Agreement {
     @EventSourcingHandler
     void on(AgreementCorrected event) {
         facts.put(event.field(), event.newValue());
+        if (event.field() == CorrectableField.signedOn) {
+            // the signing date is when the agreement came into force; a corrected date moves that
+            inForceFrom = LocalDate.parse(event.newValue());
+        }
     }
 }

@@ -8,4 +8,9 @@ import java.time.LocalDate;
  */
 public record AgreementCorrected(String agreementId, CorrectableField field, String oldValue, String newValue,
                                  LocalDate effectiveOn, LocalDate knownOn, Source source) implements AgreementEvent {
+
+    @Override
+    public String summary() {
+        return field + " corrected: '" + oldValue + "' -> '" + newValue + "'";
+    }
 }

@@ -16,4 +16,7 @@ public interface AgreementEvent {
     LocalDate knownOn();
 
     Source source();
+
+    /** One line a person can read in a history listing. */
+    String summary();
 }

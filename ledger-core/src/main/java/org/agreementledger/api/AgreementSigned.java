@@ -6,4 +6,10 @@ import java.time.LocalDate;
 public record AgreementSigned(String agreementId, String agencyId, String agencyName, UsState state, String county,
                               String agencyType, SupportModel model, LocalDate signedOn, String moaLink,
                               LocalDate effectiveOn, LocalDate knownOn, Source source) implements AgreementEvent {
+
+    @Override
+    public String summary() {
+        return agencyName + " (" + state  + (county == null ? "" : ", " + county) + ") signed "
+                + model.title() + " on " + signedOn + (moaLink == null ? "" : "; MOA " + moaLink);
+    }
 }

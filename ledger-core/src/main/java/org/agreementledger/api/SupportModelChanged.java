@@ -5,4 +5,9 @@ import java.time.LocalDate;
 /** The agreement continues under another support model from {@code effectiveOn}. */
 public record SupportModelChanged(String agreementId, SupportModel from, SupportModel to, LocalDate effectiveOn,
                                   LocalDate knownOn, Source source) implements AgreementEvent {
+
+    @Override
+    public String summary() {
+        return "support model " + from + " -> " + to;
+    }
 }

@@ -1,0 +1,83 @@
+package org.agreementledger.agreement;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.LocalDate;
+import org.agreementledger.api.ChangeSupportModel;
+import org.agreementledger.api.CorrectAgreement;
+import org.agreementledger.api.CorrectableField;
+import org.agreementledger.api.Fields;
+import org.agreementledger.api.SignAgreement;
+import org.agreementledger.api.Source;
+import org.agreementledger.api.SourceKind;
+import org.agreementledger.api.SupportModel;
+import org.agreementledger.api.UsState;
+import org.agreementledger.api.WithdrawAgreement;
+import org.agreementledger.api.WithdrawalReason;
+
+/**
+ * The JSON bodies of the write API. Fields arrive as text and are parsed by the same
+ * {@link Fields} rules as the command line, so both word their errors alike. Unknown fields are
+ * refused rather than silently dropped.
+ */
+public final class AgreementRequests {
+
+    private AgreementRequests() {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record SourceBody(String kind, String title, String reference, String sha256, String publishedOn,
+                             Integer sheetRow) {
+
+        Source toSource() {
+            return new Source(SourceKind.parse("source.kind", kind == null ? "manual" : kind), title, reference,
+                    sha256, Fields.optionalDate("source.publishedOn", publishedOn), sheetRow);
+        }
+    }
+
+    static Source toSource(SourceBody body) {
+        return Fields.required("source", body).toSource();
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Sign(String state, String agencyName, String county, String agencyType, String model,
+                       String signedOn, String moaLink, String effectiveOn, String knownOn, SourceBody source) {
+
+        public SignAgreement toCommand() {
+            return new SignAgreement(UsState.parse("state", state), agencyName, county, agencyType,
+                    SupportModel.parse("model", model), Fields.date("signedOn", signedOn), moaLink,
+                    Fields.optionalDate("effectiveOn", effectiveOn), Fields.optionalDate("knownOn", knownOn),
+                    toSource(source));
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record ChangeModel(String to, String effectiveOn, String knownOn, SourceBody source, Long expectedVersion) {
+
+        public ChangeSupportModel toCommand(String agreementId) {
+            return new ChangeSupportModel(agreementId, SupportModel.parse("to", to),
+                    Fields.date("effectiveOn", effectiveOn), Fields.optionalDate("knownOn", knownOn), toSource(source),
+                    expectedVersion);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Withdraw(String reason, String effectiveOn, String knownOn, SourceBody source, Long expectedVersion) {
+
+        public WithdrawAgreement toCommand(String agreementId) {
+            return new WithdrawAgreement(agreementId, WithdrawalReason.parse("reason", reason),
+                    Fields.date("effectiveOn", effectiveOn), Fields.optionalDate("knownOn", knownOn), toSource(source),
+                    expectedVersion);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Correct(String field, String oldValue, String newValue, String effectiveOn, String knownOn,
+                          SourceBody source, Long expectedVersion) {
+
+        public CorrectAgreement toCommand(String agreementId) {
+            LocalDate effective = Fields.optionalDate("effectiveOn", effectiveOn);
+            return new CorrectAgreement(agreementId, CorrectableField.parse("field", field), oldValue, newValue,
+                    effective, Fields.optionalDate("knownOn", knownOn), toSource(source), expectedVersion);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.agreementledger.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL 17 started in-process from binaries on Maven Central, its data kept in a
+ * directory that survives restarts. Durability is switched on: zonky turns fsync and synchronous
+ * commit off by default, which a ledger cannot afford.
+ */
+public final class EmbeddedLedgerDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedLedgerDatabase.class);
+    /** zonky's own lock file in the PostgreSQL data directory; a live owner holds it. */
+    private static final String ZONKY_LOCK = "epg-lock";
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+
+    private EmbeddedLedgerDatabase(EmbeddedPostgres postgres, Path dataDir) {
+        this.postgres = postgres;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Starts PostgreSQL on {@code dataDir/postgres}, with binaries unpacked to
+     * {@code dataDir/binaries}.
+     */
+    public static EmbeddedLedgerDatabase start(Path dataDir, int maxConnections) {
+        Path root = dataDir.toAbsolutePath().normalize();
+        Path pgData = root.resolve("postgres");
+        try {
+            Files.createDirectories(pgData);
+            stopOrphanedPostmaster(pgData);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(root.resolve("binaries").toFile())
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("max_connections", Integer.toString(maxConnections))
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+            return new EmbeddedLedgerDatabase(postgres, root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + pgData
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String jdbcUrl(String database) {
+        return postgres.getJdbcUrl("postgres", database);
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * After the JVM is killed, its PostgreSQL keeps running and the next start fails on
+     * postmaster.pid. If nobody holds zonky's lock, that postmaster has no owner: stop it. If the
+     * lock is held, a live ledger is using this directory and we must not touch it.
+     */
+    private static void stopOrphanedPostmaster(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(pgData.resolve(ZONKY_LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new DataDirectoryInUseException(pgData.getParent());
+            }
+            lock.release();
+        }
+        Optional<ProcessHandle> postmaster = readPid(pidFile).flatMap(ProcessHandle::of);
+        if (postmaster.isEmpty() || !postmaster.get().isAlive()) {
+            return; // a stale pid file: PostgreSQL clears it itself
+        }
+        log.warn("Stopping PostgreSQL (pid {}) left running by a ledger that did not shut down", postmaster.get().pid());
+        postmaster.get().destroy(); // SIGTERM: with no clients left, PostgreSQL shuts down cleanly
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (postmaster.get().isAlive() && Instant.now().isBefore(deadline)) {
+            sleep();
+        }
+        if (postmaster.get().isAlive()) {
+            throw new IllegalStateException("PostgreSQL pid " + postmaster.get().pid() + " in " + pgData
+                    + " did not stop within 60 s; stop it by hand");
+        }
+    }
+
+    private static Optional<Long> readPid(Path pidFile) throws IOException {
+        try {
+            String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+            return Optional.of(Long.parseLong(first));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for PostgreSQL to stop", e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.agreementledger.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.stream.Collectors;
+import org.agreementledger.agreement.AgreementConflictException;
+import org.agreementledger.api.AgreementNotFoundException;
+import org.agreementledger.api.InvalidFieldException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every refusal is an RFC 9457 problem document that names the field at fault in {@code field}. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(AgreementNotFoundException.class)
+    ProblemDetail notFound(AgreementNotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "Agreement not found", e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ProblemDetail invalidField(InvalidFieldException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "Invalid " + e.field(), e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(AgreementConflictException.class)
+    ProblemDetail conflict(AgreementConflictException e) {
+        return Problems.of(HttpStatus.CONFLICT, "Conflicting append", e.getMessage(), null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem;
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "Unknown field " + field,
+                    field + ": is not a field of this request; known fields: " + unknown.getKnownPropertyIds(), field);
+        } else if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid " + field,
+                    field + ": has the wrong type or form", field);
+        } else {
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "Unreadable body",
+                    "the request body is missing or is not valid JSON", "body");
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}

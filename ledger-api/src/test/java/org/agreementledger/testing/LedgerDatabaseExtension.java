@@ -1,0 +1,103 @@
+package org.agreementledger.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.agreementledger.database.EmbeddedLedgerDatabase;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+
+/**
+ * The one place tests choose their PostgreSQL: {@code LEDGER_TEST_DB_URL} (with
+ * {@code LEDGER_TEST_DB_USER}, {@code LEDGER_TEST_DB_PASSWORD}) if set; else Testcontainers
+ * when a Docker engine answers; else an embedded PostgreSQL 17. One server per test JVM; each
+ * Spring context gets a database of its own from {@link #newDatabase()}.
+ */
+public class LedgerDatabaseExtension implements BeforeAllCallback {
+
+    private static final AtomicInteger databases = new AtomicInteger();
+    private static Server server;
+
+    /** Connection facts of one database. */
+    public record TestDatabase(String url, String user, String password) {
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server();
+    }
+
+    /** A new, empty database on the chosen server. */
+    public static TestDatabase newDatabase() {
+        Server chosen = server();
+        String name = "ledger_test_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
+        try (Connection connection = DriverManager.getConnection(chosen.adminUrl(), chosen.user(), chosen.password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test database " + name + " on " + chosen.adminUrl(), e);
+        }
+        return new TestDatabase(chosen.urlOf(name), chosen.user(), chosen.password());
+    }
+
+    /** Which server was chosen, for test reports. */
+    public static String serverKind() {
+        return server().kind();
+    }
+
+    private static synchronized Server server() {
+        if (server == null) {
+            server = choose();
+        }
+        return server;
+    }
+
+    private static Server choose() {
+        String url = System.getenv("LEDGER_TEST_DB_URL");
+        if (url != null && !url.isBlank()) {
+            return new Server("external", url, System.getenv("LEDGER_TEST_DB_USER"),
+                    System.getenv("LEDGER_TEST_DB_PASSWORD"));
+        }
+        if (dockerAnswers()) {
+            PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:17");
+            container.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+            return new Server("testcontainers", container.getJdbcUrl(), container.getUsername(),
+                    container.getPassword());
+        }
+        try {
+            Path dataDir = Files.createTempDirectory("ledger-test-postgres-");
+            // Many Spring contexts may be alive at once in a test JVM, each with its own pool.
+            EmbeddedLedgerDatabase embedded = EmbeddedLedgerDatabase.start(dataDir, 400);
+            Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
+            return new Server("embedded", embedded.jdbcUrl("postgres"), "postgres", null);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean dockerAnswers() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private record Server(String kind, String adminUrl, String user, String password) {
+
+        /** The same server, another database: swap the path segment of the JDBC URL. */
+        String urlOf(String database) {
+            int query = adminUrl.indexOf('?');
+            String base = query < 0 ? adminUrl : adminUrl.substring(0, query);
+            String parameters = query < 0 ? "" : adminUrl.substring(query);
+            return base.substring(0, base.lastIndexOf('/') + 1) + database + parameters;
+        }
+    }
+}
