@@ -14,6 +14,10 @@ public record SignAgreement(@TargetAggregateIdentifier String agreementId, UsSta
     public SignAgreement {
         Fields.required("state", state);
         agencyName = Fields.required("agencyName", agencyName);
+        if (AgencyId.slug(agencyName).isEmpty()) {
+            throw new InvalidFieldException("agencyName", "'" + Fields.abbreviate(agencyName)
+                    + "' has no letters or digits to identify the agency by");
+        }
         county = Fields.optional(county);
         agencyType = Fields.optional(agencyType);
         Fields.required("model", model);
