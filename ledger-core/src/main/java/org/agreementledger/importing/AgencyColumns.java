@@ -1,0 +1,81 @@
+package org.agreementledger.importing;
+
+import org.agreementledger.api.InvalidFieldException;
+import org.agreementledger.api.SupportModel;
+import org.agreementledger.api.UsState;
+
+/**
+ * The columns both of ICE's lists share (STATE, LAW ENFORCEMENT AGENCY, TYPE, COUNTY, SUPPORT
+ * TYPE), read with the domain's own parsers so a sheet and a command agree on what a state or a
+ * model is.
+ */
+final class AgencyColumns {
+
+    private final SheetHeader header;
+
+    AgencyColumns(SheetHeader header) {
+        this.header = header;
+    }
+
+    UsState state(RawRow row) {
+        String text = required(row, SheetColumn.STATE);
+        try {
+            return UsState.parse(SheetColumn.STATE.header(), text);
+        } catch (InvalidFieldException e) {
+            throw new Unreadable(problem(row, SheetColumn.STATE, e.problem()));
+        }
+    }
+
+    String agencyName(RawRow row) {
+        return required(row, SheetColumn.AGENCY);
+    }
+
+    SupportModel model(RawRow row) {
+        String text = required(row, SheetColumn.SUPPORT_TYPE);
+        try {
+            return SupportModel.parse(SheetColumn.SUPPORT_TYPE.header(), CellText.clean(text));
+        } catch (InvalidFieldException e) {
+            throw new Unreadable(problem(row, SheetColumn.SUPPORT_TYPE, e.problem()));
+        }
+    }
+
+    /** Text of an optional column, trimmed; null if blank, absent or an error such as #N/A. */
+    String optional(RawRow row, SheetColumn column) {
+        RawCell cell = header.cell(row, column);
+        return cell == null ? null : cell.value();
+    }
+
+    RawCell cell(RawRow row, SheetColumn column) {
+        return header.cell(row, column);
+    }
+
+    private String required(RawRow row, SheetColumn column) {
+        RawCell cell = header.cell(row, column);
+        String value = cell == null ? null : cell.value();
+        if (value == null) {
+            throw new Unreadable(problem(row, column, cell != null && cell.error()
+                    ? "is the Excel error " + cell.text() + " instead of a value" : "is blank"));
+        }
+        return value;
+    }
+
+    RowProblem problem(RawRow row, SheetColumn column, String message) {
+        RawCell cell = header.cell(row, column);
+        String raw = cell == null || cell.text() == null ? "" : cell.text();
+        return new RowProblem(row.sheetRow(), column.header(), raw, message);
+    }
+
+    /** A row that cannot be read; carries its problem out of the column readers. */
+    static final class Unreadable extends RuntimeException {
+        private final RowProblem problem;
+
+        Unreadable(RowProblem problem) {
+            super(problem.message(), null, false, false);
+            this.problem = problem;
+        }
+
+        RowProblem problem() {
+            return problem;
+        }
+    }
+}
