@@ -32,7 +32,7 @@ final class ParticipatingRows implements Function<RawRow, SheetLine> {
                     columns.optional(row, SheetColumn.COUNTY),
                     model,
                     signed(columns.cell(row, SheetColumn.SIGNED)),
-                    columns.optional(row, SheetColumn.MOA),
+                    moaText(columns.cell(row, SheetColumn.MOA)),
                     link(columns.cell(row, SheetColumn.MOA)),
                     linkOrText(columns.cell(row, SheetColumn.ADDENDUM)));
         } catch (AgencyColumns.Unreadable e) {
@@ -51,6 +51,11 @@ final class ParticipatingRows implements Function<RawRow, SheetLine> {
             return dates.fromSerial(cell.number(), cell.text());
         }
         return dates.fromText(cell.text());
+    }
+
+    /** Tidied, because ICE pasted {@code link\u00a0|\u00a0addendum} with non-breaking spaces. */
+    private static String moaText(RawCell cell) {
+        return cell == null ? null : CellText.clean(cell.value());
     }
 
     /** ICE hyperlinks the word "link"; a cell holding the URL itself counts too. */

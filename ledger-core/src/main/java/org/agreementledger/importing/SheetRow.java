@@ -17,7 +17,7 @@ import org.agreementledger.api.UsState;
  *                   municipal and state agencies)
  * @param model      SUPPORT TYPE
  * @param signed     SIGNED: the raw value, the date if any, and the rule that read or repaired it
- * @param moaText    MOA as printed: {@code link}, {@code link pending}, a URL, {@code link | addendum}
+ * @param moaText    MOA as printed, spaces tidied: {@code link}, {@code link pending}, a URL, {@code link | addendum}
  * @param moaLink    the MOA's address: the cell's hyperlink, or the text if it is a URL; else null
  * @param addendum   ADDENDUM (hyperlink target or text), null if blank or the column is absent
  */
@@ -32,6 +32,11 @@ public record SheetRow(int sheetRow, UsState state, String agencyName, String ag
     /** SIGNED exactly as the file stores it: {@code 45785} for a date cell, the text otherwise. */
     public String signedRaw() {
         return signed.raw();
+    }
+
+    /** How SIGNED was read or repaired; null when undated. */
+    public SignedDateRule signedRule() {
+        return signed.rule();
     }
 
     /** No rule gave a plausible signing date; the agreement is listed, its date unknown. */
