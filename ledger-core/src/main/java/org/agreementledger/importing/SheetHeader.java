@@ -44,8 +44,8 @@ final class SheetHeader {
             }
         }
         List<String> missing = new ArrayList<>();
-        for (SheetColumn column : required) {
-            if (!positions.containsKey(column)) {
+        for (SheetColumn column : SheetColumn.values()) { // in ICE's column order, whatever the set's
+            if (required.contains(column) && !positions.containsKey(column)) {
                 missing.add(column.header());
             }
         }

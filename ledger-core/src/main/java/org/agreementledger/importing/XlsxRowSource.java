@@ -276,7 +276,10 @@ final class XlsxRowSource implements RowSource {
             return new RawCell(null, null, false, link);
         }
         try {
-            return new RawCell(value.trim(), Double.parseDouble(value.trim()), false, link);
+            double number = Double.parseDouble(value.trim());
+            // Excel writes 45785, POI 45785.0: both are the serial a person would quote
+            boolean whole = number == Math.rint(number) && Math.abs(number) < 1e15;
+            return new RawCell(whole ? Long.toString((long) number) : value.trim(), number, false, link);
         } catch (NumberFormatException notANumber) {
             return new RawCell(value, null, false, link);
         }
