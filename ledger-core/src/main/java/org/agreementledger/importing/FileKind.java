@@ -36,11 +36,11 @@ enum FileKind {
                         + describe(magic));
             }
             if (expected == CSV && magic != FileMagic.UNKNOWN) {
-                throw SheetRefusedException.file("'" + file.getFileName() + "' is named like CSV but is "
-                        + (magic == FileMagic.OOXML ? "an xlsx workbook (rename it .xlsx)" : describe(magic)));
+                throw SheetRefusedException.file("'" + file.getFileName() + "' is named like CSV, but "
+                        + (magic == FileMagic.OOXML ? "it is an xlsx workbook (rename it .xlsx)" : describe(magic)));
             }
             if (expected == CSV && containsNul(head)) {
-                throw SheetRefusedException.file("'" + file.getFileName() + "' is named like CSV but holds binary data");
+                throw SheetRefusedException.file("'" + file.getFileName() + "' is named like CSV, but it holds binary data");
             }
             return expected;
         } catch (NoSuchFileException e) {

@@ -87,9 +87,23 @@ final class XlsxRowSource implements RowSource {
                     + " expands more than " + Math.round(1 / ZipBombGuard.MIN_INFLATE_RATIO)
                     + " times or beyond " + (ZipBombGuard.MAX_ENTRY_SIZE >> 20) + " MiB; no real ICE sheet does", e);
         }
-        String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return SheetRefusedException.file("'" + file.getFileName() + "' cannot be read as an xlsx workbook: "
-                + cause.lines().findFirst().orElse(cause), e);
+        String cause = firstLine(e);
+        if (cause.contains("DOCTYPE")) {
+            return SheetRefusedException.file("'" + file.getFileName() + "' has XML that declares a DOCTYPE, which"
+                    + " Excel never writes; refused as a possible XML external entity (XXE) attack", e);
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String detail = root == e ? cause : cause + " (" + firstLine(root) + ")";
+        return SheetRefusedException.file("'" + file.getFileName() + "' cannot be read as an xlsx workbook"
+                + " (damaged, truncated, or another kind of zip): " + detail.replace(file.toString(), file.getFileName().toString()), e);
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 
     private static PackagePart firstSheet(XSSFReader reader) throws Exception {
