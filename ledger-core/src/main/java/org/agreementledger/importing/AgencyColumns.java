@@ -1,5 +1,7 @@
 package org.agreementledger.importing;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.agreementledger.api.InvalidFieldException;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.UsState;
@@ -11,7 +13,12 @@ import org.agreementledger.api.UsState;
  */
 final class AgencyColumns {
 
+    /** A sheet spells its 40-odd states and 3 models a few ways, so each spelling is parsed once. */
+    private static final int MAX_REMEMBERED = 1024;
+
     private final SheetHeader header;
+    private final Map<String, UsState> states = new HashMap<>();
+    private final Map<String, SupportModel> models = new HashMap<>();
 
     AgencyColumns(SheetHeader header) {
         this.header = header;
@@ -19,11 +26,22 @@ final class AgencyColumns {
 
     UsState state(RawRow row) {
         String text = required(row, SheetColumn.STATE);
+        UsState known = states.get(text);
+        if (known != null) {
+            return known;
+        }
         try {
-            return UsState.parse(SheetColumn.STATE.header(), text);
+            return remember(states, text, UsState.parse(SheetColumn.STATE.header(), text));
         } catch (InvalidFieldException e) {
             throw new Unreadable(problem(row, SheetColumn.STATE, e.problem()));
         }
+    }
+
+    private static <T> T remember(Map<String, T> parsed, String text, T value) {
+        if (parsed.size() < MAX_REMEMBERED) {
+            parsed.put(text, value);
+        }
+        return value;
     }
 
     String agencyName(RawRow row) {
@@ -32,8 +50,12 @@ final class AgencyColumns {
 
     SupportModel model(RawRow row) {
         String text = required(row, SheetColumn.SUPPORT_TYPE);
+        SupportModel known = models.get(text);
+        if (known != null) {
+            return known;
+        }
         try {
-            return SupportModel.parse(SheetColumn.SUPPORT_TYPE.header(), CellText.clean(text));
+            return remember(models, text, SupportModel.parse(SheetColumn.SUPPORT_TYPE.header(), CellText.clean(text)));
         } catch (InvalidFieldException e) {
             throw new Unreadable(problem(row, SheetColumn.SUPPORT_TYPE, e.problem()));
         }

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
  */
 final class CellText {
 
-    private static final Pattern EDGES = Pattern.compile("^[\\s\\u00a0\\u2007\\u202f\\u200b\\ufeff]+|[\\s\\u00a0\\u2007\\u202f\\u200b\\ufeff]+$");
     private static final Pattern RUNS = Pattern.compile("[\\s\\u00a0\\u2007\\u202f]+");
 
     private CellText() {
@@ -20,8 +19,19 @@ final class CellText {
         if (text == null) {
             return null;
         }
-        String trimmed = EDGES.matcher(text).replaceAll("");
-        return trimmed.isEmpty() ? null : trimmed;
+        int start = 0;
+        int end = text.length();
+        while (start < end && space(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && space(text.charAt(end - 1))) {
+            end--;
+        }
+        return start == end ? null : text.substring(start, end);
+    }
+
+    private static boolean space(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200b' || c == '\ufeff';
     }
 
     /** Trimmed, and every inner run of whitespace one plain space; null if blank. */

@@ -1,5 +1,6 @@
 package org.agreementledger.importing;
 
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -21,33 +22,55 @@ import org.apache.commons.csv.CSVRecord;
  * Every value is text, so SIGNED arrives as {@code 5/8/2025} or {@code 45785}; there are no
  * hyperlinks, so an MOA link survives only if the cell text is the URL. Empty lines are kept
  * as blank rows so row numbers stay those a spreadsheet program would show.
+ *
+ * <p>Like the xlsx reader it reads the file twice: the first pass counts the records and refuses
+ * broken quoting or an endless line before any row is handed out.
  */
 final class CsvRowSource implements RowSource {
+
+    /** No line of an ICE sheet comes near this; a longer one would make the parser buffer without end. */
+    static final int MAX_LINE_CHARS = 1 << 20;
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setIgnoreEmptyLines(false)
             .get();
 
+    private final Path file;
+    private final int records;
     private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final Iterator<CSVRecord> iterator;
 
-    private CsvRowSource(CSVParser parser) {
-        this.parser = parser;
-        this.records = parser.iterator();
+    private CsvRowSource(Path file, int records) throws IOException {
+        this.file = file;
+        this.records = records;
+        this.parser = parser(file);
+        this.iterator = parser.iterator();
     }
 
     static CsvRowSource open(Path file) {
         try {
-            Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8);
-            return new CsvRowSource(CSVParser.builder().setReader(reader).setFormat(FORMAT).get());
+            int records = 0;
+            try (CSVParser scan = parser(file)) {
+                for (CSVRecord ignored : scan) {
+                    records++;
+                }
+            } catch (UncheckedIOException e) {
+                throw broken(file, e.getCause());
+            }
+            return new CsvRowSource(file, records);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw broken(file, e);
         }
+    }
+
+    private static CSVParser parser(Path file) throws IOException {
+        Reader reader = new LineLengthLimit(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
+        return CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
     }
 
     @Override
     public OptionalInt declaredRows() {
-        return OptionalInt.empty();
+        return OptionalInt.of(records);
     }
 
     @Override
@@ -58,9 +81,9 @@ final class CsvRowSource implements RowSource {
     @Override
     public boolean hasNext() {
         try {
-            return records.hasNext();
+            return iterator.hasNext();
         } catch (UncheckedIOException e) {
-            throw broken(e);
+            throw broken(file, e.getCause());
         }
     }
 
@@ -71,9 +94,9 @@ final class CsvRowSource implements RowSource {
         }
         CSVRecord record;
         try {
-            record = records.next();
+            record = iterator.next();
         } catch (UncheckedIOException e) {
-            throw broken(e);
+            throw broken(file, e.getCause());
         }
         List<RawCell> cells = new ArrayList<>(record.size());
         for (String value : record) {
@@ -82,9 +105,8 @@ final class CsvRowSource implements RowSource {
         return new RawRow(Math.toIntExact(record.getRecordNumber()), cells);
     }
 
-    private SheetRefusedException broken(UncheckedIOException e) {
-        return SheetRefusedException.file("the CSV is malformed near line " + parser.getCurrentLineNumber()
-                + ": " + e.getCause().getMessage(), e);
+    private static SheetRefusedException broken(Path file, IOException e) {
+        return SheetRefusedException.file("'" + file.getFileName() + "' is not a readable CSV: " + e.getMessage(), e);
     }
 
     private static String stripByteOrderMark(String value) {
@@ -97,6 +119,39 @@ final class CsvRowSource implements RowSource {
             parser.close();
         } catch (IOException ignored) {
             // read-only; nothing to flush
+        }
+    }
+
+    /** Fails on a line longer than {@link #MAX_LINE_CHARS}, a CSV's answer to the zip bomb. */
+    private static final class LineLengthLimit extends FilterReader {
+        private int sinceNewline;
+
+        LineLengthLimit(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            count(c);
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            for (int i = 0; i < n; i++) {
+                count(buffer[offset + i]);
+            }
+            return n;
+        }
+
+        private void count(int c) throws IOException {
+            if (c == '\n' || c == '\r') {
+                sinceNewline = 0;
+            } else if (c >= 0 && ++sinceNewline > MAX_LINE_CHARS) {
+                throw new IOException("a line is longer than " + MAX_LINE_CHARS + " characters");
+            }
         }
     }
 }

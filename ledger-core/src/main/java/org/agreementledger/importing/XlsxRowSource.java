@@ -152,12 +152,19 @@ final class XlsxRowSource implements RowSource {
                     String name = xml.getLocalName();
                     if ("row".equals(name)) {
                         scan.rows++;
+                        checkRowNumber(xml.getAttributeValue(null, "r"));
                     } else if ("hyperlink".equals(name)) {
                         scan.hyperlink(sheet, xml);
                     }
                 }
             }
             return scan;
+        }
+
+        private static void checkRowNumber(String r) {
+            if (r != null && !r.trim().matches("\\d{1,7}")) {
+                throw SheetRefusedException.file("the worksheet XML has a row numbered '" + r + "'");
+            }
         }
 
         private void hyperlink(PackagePart sheet, XMLStreamReader xml) throws Exception {
@@ -221,8 +228,7 @@ final class XlsxRowSource implements RowSource {
     }
 
     private RawRow row() throws XMLStreamException {
-        String r = xml.getAttributeValue(null, "r");
-        int rowNumber = r == null ? lastRow + 1 : Integer.parseInt(r.trim());
+        int rowNumber = rowNumber(xml.getAttributeValue(null, "r"));
         lastRow = rowNumber;
         List<RawCell> cells = new ArrayList<>();
         int nextColumn = 0;
@@ -245,6 +251,15 @@ final class XlsxRowSource implements RowSource {
             } else if (event == END_ELEMENT && "row".equals(xml.getLocalName())) {
                 return new RawRow(rowNumber, cells);
             }
+        }
+    }
+
+    /** The r attribute is optional in the file format; without it a row follows the previous one. */
+    private int rowNumber(String r) {
+        try {
+            return r == null ? lastRow + 1 : Integer.parseInt(r.trim());
+        } catch (NumberFormatException e) {
+            throw SheetRefusedException.file("the worksheet XML has a row numbered '" + r + "' after row " + lastRow, e);
         }
     }
 
@@ -271,7 +286,7 @@ final class XlsxRowSource implements RowSource {
         String kind = type == null ? "n" : type;
         switch (kind) {
             case "s":
-                return new RawCell(sharedString(value, row), null, false, link);
+                return new RawCell(value == null ? null : sharedString(value, row), null, false, link);
             case "inlineStr":
                 return new RawCell(inline != null ? inline : value, null, false, link);
             case "e":

@@ -78,7 +78,8 @@ class LargeSheetTest {
                 (midway - baseline) >> 20, baseline >> 20);
         assertThat(midway - baseline).as("heap growth while reading").isLessThan(64L << 20);
         assertThat(lastRow).isEqualTo(ROWS + 1);
-        assertThat(took).isLessThan(Duration.ofSeconds(20));
+        // About 3 s on an idle 2-core machine; the bound only catches a reader gone quadratic, not a busy CI
+        assertThat(took).isLessThan(Duration.ofSeconds(60));
     }
 
     private static long usedHeapAfterGc() {

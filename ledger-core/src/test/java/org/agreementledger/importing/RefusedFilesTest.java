@@ -57,6 +57,16 @@ class RefusedFilesTest {
     }
 
     @Test
+    void csvWithBrokenQuotingOrAnEndlessLine() throws IOException {
+        Path quotes = Files.writeString(dir.resolve("participatingAgencies06062025am.csv"),
+                "STATE,LAW ENFORCEMENT AGENCY,SUPPORT TYPE,SIGNED\nOHIO,\"Butler County,Task Force Model,45785\n");
+        assertRefused(quotes).hasMessageStartingWith("file: 'participatingAgencies06062025am.csv' is not a readable CSV");
+        Path endless = Files.writeString(dir.resolve("participatingAgencies06052025am.csv"),
+                "STATE,LAW ENFORCEMENT AGENCY,SUPPORT TYPE,SIGNED\nOHIO," + "x".repeat(CsvRowSource.MAX_LINE_CHARS + 1));
+        assertRefused(endless).hasMessageContaining("a line is longer than");
+    }
+
+    @Test
     void aZipThatIsNotAWorkbook() throws IOException {
         Path file = dir.resolve("participatingAgencies06062025am.xlsx");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
