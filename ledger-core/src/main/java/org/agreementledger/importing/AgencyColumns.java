@@ -2,6 +2,7 @@ package org.agreementledger.importing;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.agreementledger.api.AgencyId;
 import org.agreementledger.api.InvalidFieldException;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.UsState;
@@ -44,8 +45,13 @@ final class AgencyColumns {
         return value;
     }
 
+    /** As printed; refused here, like SignAgreement does, if it gives no agency id to file it under. */
     String agencyName(RawRow row) {
-        return required(row, SheetColumn.AGENCY);
+        String name = required(row, SheetColumn.AGENCY);
+        if (AgencyId.slug(name).isEmpty()) {
+            throw new Unreadable(problem(row, SheetColumn.AGENCY, "has no letters or digits to identify the agency by"));
+        }
+        return name;
     }
 
     SupportModel model(RawRow row) {

@@ -99,9 +99,12 @@ class SyntheticSheetTest {
                 row("OHIO", "Butler County Sheriff's Office", "County", "Butler County", "Jail Model", 45785, "link"),
                 row(NA, "Butler County Sheriff's Office", "County", "Butler County", "Task Force Model", 45785, "link"),
                 row("OHIO", "Butler County Sheriff's Office", "County", "Butler County", "Task Force Model",
-                        "link pending", "link")));
+                        "link pending", "link"),
+                row("OHIO", "— ? —", "County", "Butler County", "Task Force Model", 45785, "link")));
         List<SheetLine> lines = read(file);
-        assertThat(lines).hasSize(5);
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(5)).isEqualTo(new RowProblem(7, "LAW ENFORCEMENT AGENCY", "— ? —",
+                "has no letters or digits to identify the agency by"));
         assertThat(lines.get(0)).isEqualTo(new RowProblem(2, "STATE", "GONDOR",
                 "unknown state 'GONDOR'; expected a USPS code such as FL or a state name such as Florida"));
         assertThat(lines.get(1)).isEqualTo(new RowProblem(3, "LAW ENFORCEMENT AGENCY", "  ", "is blank"));
