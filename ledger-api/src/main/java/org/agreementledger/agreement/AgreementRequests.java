@@ -1,6 +1,5 @@
 package org.agreementledger.agreement;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.LocalDate;
 import org.agreementledger.api.ChangeSupportModel;
 import org.agreementledger.api.CorrectAgreement;
@@ -16,15 +15,14 @@ import org.agreementledger.api.WithdrawalReason;
 
 /**
  * The JSON bodies of the write API. Fields arrive as text and are parsed by the same
- * {@link Fields} rules as the command line, so both word their errors alike. Unknown fields are
- * refused rather than silently dropped.
+ * {@link Fields} rules as the command line, so both word their errors alike. (Unknown fields are
+ * refused by the strict request mapper in the web package.)
  */
 public final class AgreementRequests {
 
     private AgreementRequests() {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = false)
     public record SourceBody(String kind, String title, String reference, String sha256, String publishedOn,
                              Integer sheetRow) {
 
@@ -38,7 +36,6 @@ public final class AgreementRequests {
         return Fields.required("source", body).toSource();
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = false)
     public record Sign(String state, String agencyName, String county, String agencyType, String model,
                        String signedOn, String moaLink, String effectiveOn, String knownOn, SourceBody source) {
 
@@ -50,7 +47,6 @@ public final class AgreementRequests {
         }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = false)
     public record ChangeModel(String to, String effectiveOn, String knownOn, SourceBody source, Long expectedVersion) {
 
         public ChangeSupportModel toCommand(String agreementId) {
@@ -60,7 +56,6 @@ public final class AgreementRequests {
         }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = false)
     public record Withdraw(String reason, String effectiveOn, String knownOn, SourceBody source, Long expectedVersion) {
 
         public WithdrawAgreement toCommand(String agreementId) {
@@ -70,7 +65,6 @@ public final class AgreementRequests {
         }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = false)
     public record Correct(String field, String oldValue, String newValue, String effectiveOn, String knownOn,
                           SourceBody source, Long expectedVersion) {
 

@@ -32,6 +32,19 @@ public class LedgerCli implements Runnable {
         return commandLine().execute(args);
     }
 
+    /** For callers that capture what the command prints. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new LedgerCli());
         cli.setExecutionExceptionHandler(LedgerCli::report);

@@ -19,11 +19,17 @@ class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.SERVLET,
                 "--server.port=" + port);
+        spec.commandLine().getOut().printf("Agreement Ledger serving http://localhost:%s/ (Ctrl-C stops it)%n",
+                context.getEnvironment().getProperty("local.server.port"));
+        spec.commandLine().getOut().flush();
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {
                 closed.countDown();

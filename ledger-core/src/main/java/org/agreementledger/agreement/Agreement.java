@@ -7,12 +7,14 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import org.agreementledger.api.AgreementCorrected;
+import org.agreementledger.api.AgreementReinstated;
 import org.agreementledger.api.AgreementSigned;
 import org.agreementledger.api.AgreementWithdrawn;
 import org.agreementledger.api.ChangeSupportModel;
 import org.agreementledger.api.CorrectAgreement;
 import org.agreementledger.api.CorrectableField;
 import org.agreementledger.api.InvalidFieldException;
+import org.agreementledger.api.ReinstateAgreement;
 import org.agreementledger.api.SignAgreement;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.SupportModelChanged;
@@ -40,11 +42,13 @@ class Agreement {
     @CommandHandler
     Agreement(SignAgreement command) {
         LocalDate knownOn = EventDates.knownOn(command.knownOn());
-        EventDates.notAfterKnownOn("signedOn", command.signedOn(), knownOn);
+        if (command.signedOn() != null) {
+            EventDates.notAfterKnownOn("signedOn", command.signedOn(), knownOn);
+        }
         EventDates.notAfterKnownOn("effectiveOn", command.effectiveOn(), knownOn);
         apply(new AgreementSigned(command.agreementId(), command.agencyId(), command.agencyName(), command.state(),
                 command.county(), command.agencyType(), command.model(), command.signedOn(), command.moaLink(),
-                command.effectiveOn(), knownOn, command.source()));
+                command.effectiveOn(), knownOn, command.source(), command.signedOnRepair()));
     }
 
     @CommandHandler
@@ -66,6 +70,21 @@ class Agreement {
         requireInForceOn(command.effectiveOn());
         apply(new AgreementWithdrawn(agreementId, command.reason(), command.effectiveOn(), knownOn,
                 command.source()));
+    }
+
+    @CommandHandler
+    void handle(ReinstateAgreement command) {
+        LocalDate knownOn = EventDates.knownOn(command.knownOn());
+        EventDates.notAfterKnownOn("effectiveOn", command.effectiveOn(), knownOn);
+        if (withdrawnOn == null) {
+            throw new InvalidFieldException("agreementId", "agreement '" + agreementId + "' is in force; only a"
+                    + " withdrawn agreement can be reinstated");
+        }
+        if (command.effectiveOn().isBefore(withdrawnOn)) {
+            throw new InvalidFieldException("effectiveOn", command.effectiveOn() + " is before agreement '"
+                    + agreementId + "' was withdrawn on " + withdrawnOn);
+        }
+        apply(new AgreementReinstated(agreementId, command.effectiveOn(), knownOn, command.source()));
     }
 
     @CommandHandler
@@ -108,7 +127,7 @@ class Agreement {
         facts.put(CorrectableField.agencyName, event.agencyName());
         facts.put(CorrectableField.county, event.county());
         facts.put(CorrectableField.agencyType, event.agencyType());
-        facts.put(CorrectableField.signedOn, event.signedOn().toString());
+        facts.put(CorrectableField.signedOn, event.signedOn() == null ? null : event.signedOn().toString());
         facts.put(CorrectableField.moaLink, event.moaLink());
     }
 
@@ -120,6 +139,13 @@ class Agreement {
     @EventSourcingHandler
     void on(AgreementWithdrawn event) {
         withdrawnOn = event.effectiveOn();
+    }
+
+    @EventSourcingHandler
+    void on(AgreementReinstated event) {
+        withdrawnOn = null;
+        // nothing may be recorded as happening to it in the gap before it came back
+        inForceFrom = event.effectiveOn();
     }
 
     @EventSourcingHandler

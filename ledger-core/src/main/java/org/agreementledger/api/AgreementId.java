@@ -11,8 +11,9 @@ public final class AgreementId {
     private AgreementId() {
     }
 
+    /** A null signing date (unreadable as published) gives {@code #undated}. */
     public static String of(String agencyId, SupportModel model, LocalDate signedOn) {
-        return agencyId + "#" + model.name() + "#" + signedOn;
+        return agencyId + "#" + model.name() + "#" + (signedOn == null ? DateRepair.UNDATED : signedOn);
     }
 
     /** The agency part of an agreement id. */

@@ -5,19 +5,30 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Record a signing. {@code effectiveOn} defaults to {@code signedOn}; {@code knownOn} defaults
- * to the day of the append.
+ * to the day of the append. An unreadable signing date is null, with {@code signedOnRepair} saying
+ * so and {@code effectiveOn} required: the agreement id then ends in {@code #undated}.
  */
 public record SignAgreement(@TargetAggregateIdentifier String agreementId, UsState state, String agencyName,
                             String county, String agencyType, SupportModel model, LocalDate signedOn,
-                            String moaLink, LocalDate effectiveOn, LocalDate knownOn, Source source) {
+                            String moaLink, LocalDate effectiveOn, LocalDate knownOn, Source source,
+                            DateRepair signedOnRepair) {
 
     public SignAgreement {
         Fields.required("state", state);
         agencyName = Fields.required("agencyName", agencyName);
+        if (AgencyId.slug(agencyName).isEmpty()) {
+            throw new InvalidFieldException("agencyName", "'" + Fields.abbreviate(agencyName)
+                    + "' has no letters or digits to identify the agency by");
+        }
         county = Fields.optional(county);
         agencyType = Fields.optional(agencyType);
         Fields.required("model", model);
-        Fields.required("signedOn", signedOn);
+        if (signedOn == null && (signedOnRepair == null || !DateRepair.UNDATED.equals(signedOnRepair.rule()))) {
+            throw new InvalidFieldException("signedOn", "is required");
+        }
+        if (signedOn == null) {
+            Fields.required("effectiveOn", effectiveOn);
+        }
         moaLink = Fields.optional(moaLink);
         Fields.required("source", source);
         if (effectiveOn == null) {
@@ -34,7 +45,14 @@ public record SignAgreement(@TargetAggregateIdentifier String agreementId, UsSta
 
     public SignAgreement(UsState state, String agencyName, String county, String agencyType, SupportModel model,
                          LocalDate signedOn, String moaLink, LocalDate effectiveOn, LocalDate knownOn, Source source) {
-        this(null, state, agencyName, county, agencyType, model, signedOn, moaLink, effectiveOn, knownOn, source);
+        this(null, state, agencyName, county, agencyType, model, signedOn, moaLink, effectiveOn, knownOn, source, null);
+    }
+
+    public SignAgreement(String agreementId, UsState state, String agencyName, String county, String agencyType,
+                         SupportModel model, LocalDate signedOn, String moaLink, LocalDate effectiveOn,
+                         LocalDate knownOn, Source source) {
+        this(agreementId, state, agencyName, county, agencyType, model, signedOn, moaLink, effectiveOn, knownOn, source,
+                null);
     }
 
     public String agencyId() {

@@ -1,0 +1,130 @@
+package org.agreementledger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.agreementledger.testing.LedgerDatabaseExtension;
+import org.agreementledger.testing.LedgerDatabaseExtension.TestDatabase;
+import org.agreementledger.testing.TestAgreements;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The command line, in process, on a database of its own: append then history; bad input exits 2
+ * with the flag named on stderr and nothing appended.
+ */
+@ExtendWith(LedgerDatabaseExtension.class)
+class LedgerCliTest {
+
+    private static TestDatabase database;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @BeforeAll
+    static void database() {
+        database = LedgerDatabaseExtension.newDatabase();
+        // the command line reads LEDGER_DB_URL through these properties; system properties win
+        System.setProperty("ledger.db.url", database.url());
+        System.setProperty("ledger.db.user", database.user());
+        if (database.password() != null) {
+            System.setProperty("ledger.db.password", database.password());
+        }
+        // the schema the application would create, so a refused first command has a store to leave empty
+        org.flywaydb.core.Flyway.configure().dataSource(database.url(), database.user(), database.password())
+                .locations("classpath:db/migration").load().migrate();
+    }
+
+    @AfterAll
+    static void forgetDatabase() {
+        System.clearProperty("ledger.db.url");
+        System.clearProperty("ledger.db.user");
+        System.clearProperty("ledger.db.password");
+    }
+
+    private static Run ledger(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = LedgerCli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static long events() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+             ResultSet rows = connection.createStatement().executeQuery("select count(*) from domainevententry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void appendSignThenHistoryShowsTheEventWithItsDatesAndSource() {
+        String agency = TestAgreements.uniqueAgency("Cli");
+        Run sign = ledger("append", "sign", "--state", "ALABAMA", "--agency-name", agency, "--county", "Colbert",
+                "--agency-type", "County", "--model", "TFM", "--signed-on", "2025-02-03", "--known-on", "2025-05-16",
+                "--source-kind", "ice-sheet", "--source-title", "ICE participating agencies 2025-05-16 am",
+                "--source-ref", "participatingAgencies05162025am.xlsx");
+        assertThat(sign.exitCode()).as(sign.err()).isZero();
+        String id = "AL-" + org.agreementledger.api.AgencyId.slug(agency) + "#TFM#2025-02-03";
+        assertThat(sign.out()).contains("appended sign to " + id);
+
+        Run history = ledger("history", id);
+
+        assertThat(history.exitCode()).as(history.err()).isZero();
+        assertThat(history.out())
+                .contains("AgreementSigned")
+                .containsPattern("AgreementSigned\\s+2025-02-03\\s+2025-05-16\\s+\\d{4}-\\d{2}-\\d{2}T\\S+Z\\s+"
+                        + "ice_sheet: ICE participating agencies 2025-05-16 am <participatingAgencies05162025am.xlsx>")
+                .contains(agency + " (AL, Colbert) signed Task Force Model on 2025-02-03");
+
+        Run json = ledger("history", "--format", "json", id);
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.out()).contains("\"knownOn\" : \"2025-05-16\"").contains("\"appendedAt\"");
+    }
+
+    @Test
+    void badInputExitsTwoNamingTheFlagAndAppendsNothing() throws SQLException {
+        long before = events();
+
+        Run badDate = ledger("append", "sign", "--state", "AL", "--agency-name", "X Sheriff's Office",
+                "--model", "JEM", "--signed-on", "2025/01/02", "--source-title", "x");
+        assertThat(badDate.exitCode()).isEqualTo(2);
+        assertThat(badDate.err()).contains("--signed-on (signedOn)").contains("not an ISO date");
+
+        Run badModel = ledger("append", "sign", "--state", "AL", "--agency-name", "X Sheriff's Office",
+                "--model", "XYZ", "--signed-on", "2025-01-02", "--source-title", "x");
+        assertThat(badModel.exitCode()).isEqualTo(2);
+        assertThat(badModel.err()).contains("--model (model)").contains("unknown support model 'XYZ'");
+
+        Run missing = ledger("append", "withdraw", "--agreement-id", "AL-x#JEM#2025-01-02",
+                "--effective-on", "2025-01-03", "--source-title", "x");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("--reason");
+
+        Run ghost = ledger("append", "withdraw", "--agreement-id", "AL-ghost#JEM#2025-01-02", "--reason",
+                "terminated-by-ice", "--effective-on", "2025-01-03", "--source-title", "x");
+        assertThat(ghost.exitCode()).isEqualTo(2);
+        assertThat(ghost.err()).contains("--agreement-id (agreementId): no agreement 'AL-ghost#JEM#2025-01-02'");
+
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void helpIsEverywhere() {
+        for (String[] args : new String[][] {{"--help"}, {"append", "--help"}, {"append", "sign", "--help"},
+                {"history", "--help"}, {"serve", "--help"}}) {
+            Run help = ledger(args);
+            assertThat(help.exitCode()).as(String.join(" ", args)).isZero();
+            assertThat(help.out()).startsWith("Usage: ledger");
+        }
+        assertThat(ledger().exitCode()).isEqualTo(2);
+        assertThat(ledger("frobnicate").exitCode()).isEqualTo(2);
+    }
+}

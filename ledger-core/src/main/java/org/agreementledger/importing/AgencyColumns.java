@@ -1,0 +1,109 @@
+package org.agreementledger.importing;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.agreementledger.api.AgencyId;
+import org.agreementledger.api.InvalidFieldException;
+import org.agreementledger.api.SupportModel;
+import org.agreementledger.api.UsState;
+
+/**
+ * The columns both of ICE's lists share (STATE, LAW ENFORCEMENT AGENCY, TYPE, COUNTY, SUPPORT
+ * TYPE), read with the domain's own parsers so a sheet and a command agree on what a state or a
+ * model is.
+ */
+final class AgencyColumns {
+
+    /** A sheet spells its 40-odd states and 3 models a few ways, so each spelling is parsed once. */
+    private static final int MAX_REMEMBERED = 1024;
+
+    private final SheetHeader header;
+    private final Map<String, UsState> states = new HashMap<>();
+    private final Map<String, SupportModel> models = new HashMap<>();
+
+    AgencyColumns(SheetHeader header) {
+        this.header = header;
+    }
+
+    UsState state(RawRow row) {
+        String text = required(row, SheetColumn.STATE);
+        UsState known = states.get(text);
+        if (known != null) {
+            return known;
+        }
+        try {
+            return remember(states, text, UsState.parse(SheetColumn.STATE.header(), text));
+        } catch (InvalidFieldException e) {
+            throw new Unreadable(problem(row, SheetColumn.STATE, e.problem()));
+        }
+    }
+
+    private static <T> T remember(Map<String, T> parsed, String text, T value) {
+        if (parsed.size() < MAX_REMEMBERED) {
+            parsed.put(text, value);
+        }
+        return value;
+    }
+
+    /** As printed; refused here, like SignAgreement does, if it gives no agency id to file it under. */
+    String agencyName(RawRow row) {
+        String name = required(row, SheetColumn.AGENCY);
+        if (AgencyId.slug(name).isEmpty()) {
+            throw new Unreadable(problem(row, SheetColumn.AGENCY, "has no letters or digits to identify the agency by"));
+        }
+        return name;
+    }
+
+    SupportModel model(RawRow row) {
+        String text = required(row, SheetColumn.SUPPORT_TYPE);
+        SupportModel known = models.get(text);
+        if (known != null) {
+            return known;
+        }
+        try {
+            return remember(models, text, SupportModel.parse(SheetColumn.SUPPORT_TYPE.header(), CellText.clean(text)));
+        } catch (InvalidFieldException e) {
+            throw new Unreadable(problem(row, SheetColumn.SUPPORT_TYPE, e.problem()));
+        }
+    }
+
+    /** Text of an optional column, trimmed; null if blank, absent or an error such as #N/A. */
+    String optional(RawRow row, SheetColumn column) {
+        RawCell cell = header.cell(row, column);
+        return cell == null ? null : cell.value();
+    }
+
+    RawCell cell(RawRow row, SheetColumn column) {
+        return header.cell(row, column);
+    }
+
+    private String required(RawRow row, SheetColumn column) {
+        RawCell cell = header.cell(row, column);
+        String value = cell == null ? null : cell.value();
+        if (value == null) {
+            throw new Unreadable(problem(row, column, cell != null && cell.error()
+                    ? "is the Excel error " + cell.text() + " instead of a value" : "is blank"));
+        }
+        return value;
+    }
+
+    RowProblem problem(RawRow row, SheetColumn column, String message) {
+        RawCell cell = header.cell(row, column);
+        String raw = cell == null || cell.text() == null ? "" : cell.text();
+        return new RowProblem(row.sheetRow(), column.header(), raw, message);
+    }
+
+    /** A row that cannot be read; carries its problem out of the column readers. */
+    static final class Unreadable extends RuntimeException {
+        private final RowProblem problem;
+
+        Unreadable(RowProblem problem) {
+            super(problem.message(), null, false, false);
+            this.problem = problem;
+        }
+
+        RowProblem problem() {
+            return problem;
+        }
+    }
+}
