@@ -24,7 +24,7 @@ create table report_agreement_version (
     county       text,
     agency_type  text,
     model        varchar(3)   not null,
-    signed_on    date         not null,
+    signed_on    date,                  -- null: the signing date was unreadable as published
     moa_link     text,
     valid        daterange    not null check (not isempty(valid)),
     known        daterange    not null check (not isempty(known)),

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.agreementledger.api.AgreementCorrected;
+import org.agreementledger.api.AgreementReinstated;
 import org.agreementledger.api.AgreementSigned;
 import org.agreementledger.api.AgreementWithdrawn;
 import org.agreementledger.api.CorrectableField;
@@ -63,6 +64,7 @@ final class CountsOracle {
         StoredEvents.Stored latestSignedOn = null;
         StoredEvents.Stored latestAgencyType = null;
         StoredEvents.Stored latestModelChange = null;
+        StoredEvents.Stored latestWithdrawalOrReinstatement = null;
         for (StoredEvents.Stored stored : known) {
             if (stored.event() instanceof AgreementCorrected correction) {
                 if (correction.field() == CorrectableField.signedOn && laterKnown(stored, latestSignedOn)) {
@@ -72,8 +74,10 @@ final class CountsOracle {
                     latestAgencyType = stored;
                 }
             }
-            if (stored.event() instanceof AgreementWithdrawn withdrawal && !withdrawal.effectiveOn().isAfter(day)) {
-                return null; // withdrawn on or before the day
+            if ((stored.event() instanceof AgreementWithdrawn || stored.event() instanceof AgreementReinstated)
+                    && !stored.event().effectiveOn().isAfter(day)
+                    && laterInValidTime(stored, latestWithdrawalOrReinstatement)) {
+                latestWithdrawalOrReinstatement = stored;
             }
             if (stored.event() instanceof SupportModelChanged change && !change.effectiveOn().isAfter(day)
                     && laterInValidTime(stored, latestModelChange)) {
@@ -88,6 +92,10 @@ final class CountsOracle {
         }
         if (day.isBefore(start)) {
             return null;
+        }
+        if (latestWithdrawalOrReinstatement != null
+                && latestWithdrawalOrReinstatement.event() instanceof AgreementWithdrawn) {
+            return null; // withdrawn on or before the day, and not reinstated since
         }
         SupportModel model = latestModelChange == null ? signing.model()
                 : ((SupportModelChanged) latestModelChange.event()).to();

@@ -21,6 +21,7 @@ import org.agreementledger.api.ChangeSupportModel;
 import org.agreementledger.api.CorrectAgreement;
 import org.agreementledger.api.CorrectableField;
 import org.agreementledger.api.InvalidFieldException;
+import org.agreementledger.api.ReinstateAgreement;
 import org.agreementledger.api.SignAgreement;
 import org.agreementledger.api.Source;
 import org.agreementledger.api.SupportModel;
@@ -36,13 +37,15 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Random histories of signings, model changes, withdrawals and corrections (signedOn included),
+ * Random histories of signings, model changes, withdrawals, reinstatements and corrections (signedOn included),
  * with back-dated knowledge and interleaved append order, go through the real aggregate into the
  * real store; the projection's answers must equal the test oracle's fold of the raw stored events
  * for random (asOf, knownAt) pairs, and so must the audit replay's. Each try starts from an empty
@@ -69,6 +72,7 @@ class ProjectionPropertyTest {
 
     private static ConfigurableApplicationContext context;
     private static AgreementLedger ledger;
+    private static CommandGateway commandGateway;
     private static AgreementReports reports;
     private static LedgerReplay replay;
     private static ReportProcessor processor;
@@ -78,7 +82,7 @@ class ProjectionPropertyTest {
     record Agency(UsState state, String name, String type) {
     }
 
-    sealed interface Action permits ModelChange, Withdrawal, Correction {
+    sealed interface Action permits ModelChange, Withdrawal, Reinstatement, Correction {
     }
 
     /** Moves the model 1 or 2 places on (so usually to another model), effective days after the signing. */
@@ -86,6 +90,9 @@ class ProjectionPropertyTest {
     }
 
     record Withdrawal(int effectiveDay, int lag) implements Action {
+    }
+
+    record Reinstatement(int effectiveDay, int lag) implements Action {
     }
 
     /** {@code choice} picks the new value; for signedOn, {@code dayShift} moves the date. */
@@ -107,6 +114,7 @@ class ProjectionPropertyTest {
                 .run("--ledger.db.url=" + database.url(), "--ledger.db.user=" + nullToEmpty(database.user()),
                         "--ledger.db.password=" + nullToEmpty(database.password()));
         ledger = context.getBean(AgreementLedger.class);
+        commandGateway = context.getBean(CommandGateway.class);
         reports = context.getBean(AgreementReports.class);
         replay = context.getBean(LedgerReplay.class);
         processor = context.getBean(ReportProcessor.class);
@@ -197,7 +205,7 @@ class ProjectionPropertyTest {
             Runnable command = pending.get(order.nextInt(pending.size())).removeFirst();
             try {
                 command.run();
-            } catch (InvalidFieldException | AgreementConflictException refused) {
+            } catch (InvalidFieldException | AgreementConflictException | AggregateNotFoundException refused) {
                 // refused by the aggregate: not in the store, so not in either answer
             }
         }
@@ -236,6 +244,13 @@ class ProjectionPropertyTest {
                     ledger.withdraw(new WithdrawAgreement(id, WithdrawalReason.TERMINATED_BY_ICE, on,
                             on.plusDays(withdrawal.lag()), SOURCE, null));
                 });
+            } else if (action instanceof Reinstatement reinstatement) {
+                commands.add(() -> {
+                    LocalDate on = signedOn.plusDays(reinstatement.effectiveDay());
+                    // AgreementLedger has no reinstate yet: straight to the aggregate
+                    commandGateway.sendAndWait(new ReinstateAgreement(id, on, on.plusDays(reinstatement.lag()), SOURCE,
+                            null));
+                });
             } else if (action instanceof Correction correction) {
                 commands.add(() -> correct(id, signedOn, correction, facts));
             }
@@ -268,16 +283,18 @@ class ProjectionPropertyTest {
                 Arbitraries.integers().between(-10, 500), Arbitraries.integers().between(0, 300)).as(ModelChange::new);
         Arbitrary<Action> withdrawal = Combinators.combine(Arbitraries.integers().between(-10, 500),
                 Arbitraries.integers().between(0, 300)).as(Withdrawal::new);
+        Arbitrary<Action> reinstatement = Combinators.combine(Arbitraries.integers().between(0, 600),
+                Arbitraries.integers().between(0, 300)).as(Reinstatement::new);
         Arbitrary<Action> correction = Combinators.combine(Arbitraries.of(CorrectableField.class),
                 Arbitraries.integers().between(0, 3), Arbitraries.integers().between(-60, 60),
                 Arbitraries.integers().between(0, 600), Arbitraries.integers().between(-1, 30)).as(Correction::new);
         Arbitrary<Action> action = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, modelChange), net.jqwik.api.Tuple.of(2, withdrawal),
-                net.jqwik.api.Tuple.of(4, correction));
+                net.jqwik.api.Tuple.of(4, modelChange), net.jqwik.api.Tuple.of(3, withdrawal),
+                net.jqwik.api.Tuple.of(2, reinstatement), net.jqwik.api.Tuple.of(4, correction));
         Arbitrary<Plan> plan = Combinators.combine(Arbitraries.integers().between(0, AGENCIES.size() - 1),
                 Arbitraries.of(SupportModel.class), Arbitraries.integers().between(0, 900),
                 Arbitraries.integers().between(-20, 20), Arbitraries.integers().between(0, 200),
-                action.list().ofMaxSize(4)).as(Plan::new);
+                action.list().ofMaxSize(5)).as(Plan::new);
         return Combinators.combine(plan.list().ofMinSize(1).ofMaxSize(6), Arbitraries.longs(), Arbitraries.longs())
                 .as(History::new);
     }

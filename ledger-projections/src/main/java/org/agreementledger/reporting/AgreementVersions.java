@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.agreementledger.api.AgreementCorrected;
 import org.agreementledger.api.AgreementEvent;
+import org.agreementledger.api.AgreementReinstated;
 import org.agreementledger.api.AgreementSigned;
 import org.agreementledger.api.AgreementWithdrawn;
 import org.agreementledger.api.CorrectableField;
@@ -28,6 +29,9 @@ import org.agreementledger.api.UsState;
  *
  * <p>The result depends only on the events, never on the order they were appended: within one day
  * of knowledge they are taken in valid-time order, later-known and then later-appended last.
+ *
+ * <p>In force on a day: from the signing's effectiveOn (or the corrected signedOn) unless the
+ * last withdrawal or reinstatement on or before that day is a withdrawal.
  */
 public final class AgreementVersions {
 
@@ -83,7 +87,7 @@ public final class AgreementVersions {
         facts.put(CorrectableField.agencyName, signing.agencyName());
         facts.put(CorrectableField.county, signing.county());
         facts.put(CorrectableField.agencyType, signing.agencyType());
-        facts.put(CorrectableField.signedOn, signing.signedOn().toString());
+        facts.put(CorrectableField.signedOn, signing.signedOn() == null ? null : signing.signedOn().toString());
         facts.put(CorrectableField.moaLink, signing.moaLink());
         LocalDate from = signing.effectiveOn();
         List<RecordedEvent> corrections = known.stream()
@@ -98,50 +102,57 @@ public final class AgreementVersions {
                 from = LocalDate.parse(correction.newValue()); // a corrected signing date moves the start
             }
         }
-        LocalDate to = known.stream().map(RecordedEvent::event)
-                .filter(AgreementWithdrawn.class::isInstance)
-                .map(AgreementEvent::effectiveOn)
-                .min(Comparator.naturalOrder()).orElse(null);
-        if (to != null && !from.isBefore(to)) {
-            return List.of(); // withdrawn before (or on the day) it came into force
-        }
-
-        // The model over valid time: where each change takes effect, the later-ordered change of a day winning.
+        // Over valid time, from the start: in force or not (withdrawals and reinstatements), and under which
+        // model. Anything dated before the start counts from the start; the later-ordered event of a day wins.
+        TreeMap<LocalDate, Boolean> inForceFrom = new TreeMap<>();
         TreeMap<LocalDate, SupportModel> modelFrom = new TreeMap<>();
+        inForceFrom.put(from, true);
         modelFrom.put(from, signing.model());
         for (RecordedEvent recorded : known) {
-            if (recorded.event() instanceof SupportModelChanged change) {
-                LocalDate on = change.effectiveOn().isBefore(from) ? from : change.effectiveOn();
-                if (to == null || on.isBefore(to)) {
-                    modelFrom.put(on, change.to());
-                }
+            AgreementEvent event = recorded.event();
+            LocalDate on = event.effectiveOn().isBefore(from) ? from : event.effectiveOn();
+            if (event instanceof AgreementWithdrawn) {
+                inForceFrom.put(on, false);
+            } else if (event instanceof AgreementReinstated) {
+                inForceFrom.put(on, true);
+            } else if (event instanceof SupportModelChanged change) {
+                modelFrom.put(on, change.to());
             }
         }
+        TreeSet<LocalDate> breaks = new TreeSet<>(inForceFrom.keySet());
+        breaks.addAll(modelFrom.keySet());
         List<Stretch> stretches = new ArrayList<>();
         LocalDate stretchStart = null;
         SupportModel model = null;
-        for (Map.Entry<LocalDate, SupportModel> step : modelFrom.entrySet()) {
-            if (step.getValue() == model) {
-                continue; // a change to the model it already had that day changes nothing
+        for (LocalDate day : breaks) {
+            SupportModel now = inForceFrom.floorEntry(day).getValue() ? modelFrom.floorEntry(day).getValue() : null;
+            if (now == model) {
+                continue; // nothing changed that day: the stretch goes on
             }
             if (model != null) {
-                stretches.add(stretch(signing, facts, model, stretchStart, step.getKey()));
+                stretches.add(stretch(signing, facts, model, stretchStart, day));
             }
-            stretchStart = step.getKey();
-            model = step.getValue();
+            stretchStart = day;
+            model = now;
         }
-        stretches.add(stretch(signing, facts, model, stretchStart, to));
+        if (model != null) {
+            stretches.add(stretch(signing, facts, model, stretchStart, null));
+        }
         return stretches;
     }
 
     private static Stretch stretch(AgreementSigned signing, Map<CorrectableField, String> facts, SupportModel model,
                                    LocalDate from, LocalDate to) {
+        String signedOn = facts.get(CorrectableField.signedOn);
         return new Stretch(signing.agreementId(), signing.agencyId(), facts.get(CorrectableField.agencyName),
                 signing.state(), facts.get(CorrectableField.county), facts.get(CorrectableField.agencyType), model,
-                LocalDate.parse(facts.get(CorrectableField.signedOn)), facts.get(CorrectableField.moaLink), from, to);
+                signedOn == null ? null : LocalDate.parse(signedOn), facts.get(CorrectableField.moaLink), from, to);
     }
 
-    /** Valid time first; on one day a signing, then corrections, model changes, withdrawals. */
+    /**
+     * Valid time first; on one day a signing, then corrections, model changes, and last withdrawals
+     * and reinstatements, which among themselves go by knownOn and then by append order.
+     */
     static final Comparator<RecordedEvent> VALID_TIME_ORDER = Comparator
             .comparing((RecordedEvent recorded) -> recorded.event().effectiveOn())
             .thenComparingInt(recorded -> kindRank(recorded.event()))
