@@ -106,6 +106,8 @@ class ProjectionRebuildTest extends LedgerIntegrationTest {
         assertThat(second).isGreaterThan(first);
         assertThat(generations.published()).isEqualTo(second);
         assertThat(rowsOfOtherGenerations()).as("rows of the generations replaced").isZero();
+        assertThat(jdbc.queryForList("select segment from tokenentry where processorname = 'agreement-reports'"
+                + " order by segment", Integer.class)).as("the processor's tokens, one per segment").containsExactly(0, 1);
     }
 
     @Test
