@@ -31,6 +31,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.BAD_REQUEST, "Invalid " + e.field(), e.getMessage(), e.field());
     }
 
+    @ExceptionHandler(org.agreementledger.importing.UploadTooLargeException.class)
+    ProblemDetail tooLarge(RuntimeException e) {
+        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Upload too large", e.getMessage(), "file");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE,
+                "Upload too large", "file: the upload is larger than the limit (ledger.imports.max-upload-size)",
+                "file"));
+    }
+
     @ExceptionHandler(AgreementConflictException.class)
     ProblemDetail conflict(AgreementConflictException e) {
         return Problems.of(HttpStatus.CONFLICT, "Conflicting append", e.getMessage(), null);

@@ -117,9 +117,34 @@ class LedgerCliTest {
     }
 
     @Test
+    void importPrintsEachPublicationsReportAndRefusesBadFilesWithExitTwo(@org.junit.jupiter.api.io.TempDir
+                                                                           java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path notAWorkbook = java.nio.file.Files.writeString(dir.resolve("participatingAgencies06062025am.xlsx"),
+                "<html>Access denied</html>");
+        long before = events();
+        Run refused = ledger("import", notAWorkbook.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("--file (file)");
+        Run missing = ledger("import", dir.resolve("nowhere.xlsx").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("no such file");
+        assertThat(events()).isEqualTo(before);
+
+        java.nio.file.Path first = org.agreementledger.importing.IceSheetFiles.named("participatingAgencies05162025am.xlsx");
+        Run imported = ledger("import", first.toString(), first.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out())
+                .contains("participatingAgencies05162025am.xlsx  published 2025-05-16 am  sha256 46f827da806f…  IMPORTED")
+                .contains("rows read 571; agreements listed 571; agencies listed 462")
+                .contains("row 545, SIGNED '05/082025': read as 2025-05-08 by rule MISSING_SEPARATOR")
+                .contains("ALREADY IMPORTED");
+        assertThat(imported.err()).contains("read participatingAgencies05162025am.xlsx").contains("571/571");
+    }
+
+    @Test
     void helpIsEverywhere() {
         for (String[] args : new String[][] {{"--help"}, {"append", "--help"}, {"append", "sign", "--help"},
-                {"history", "--help"}, {"serve", "--help"}}) {
+                {"history", "--help"}, {"serve", "--help"}, {"import", "--help"}}) {
             Run help = ledger(args);
             assertThat(help.exitCode()).as(String.join(" ", args)).isZero();
             assertThat(help.out()).startsWith("Usage: ledger");

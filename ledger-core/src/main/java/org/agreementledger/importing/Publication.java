@@ -70,7 +70,11 @@ public record Publication(PublicationKind kind, LocalDate publishedOn, Edition e
      * "tell from the name" ({@code pending...} is the pending list, anything else participating).
      */
     public static Publication of(Path file, LocalDate publishedOn, PublicationKind kind) {
-        String fileName = file.getFileName().toString();
+        return of(file, file.getFileName().toString(), publishedOn, kind);
+    }
+
+    /** As {@link #of(Path, LocalDate, PublicationKind)}, for bytes kept under another name (an upload). */
+    public static Publication of(Path file, String fileName, LocalDate publishedOn, PublicationKind kind) {
         NameDate fromName = dateInName(fileName);
         LocalDate date = publishedOn != null ? publishedOn : fromName == null ? null : fromName.date();
         if (date == null) {
@@ -110,6 +114,11 @@ public record Publication(PublicationKind kind, LocalDate publishedOn, Edition e
     /** "ICE participating agencies, 2025-05-16 am", for the provenance of every event it yields. */
     public String title() {
         return kind.title() + ", " + publishedOn + (edition == null ? "" : " " + edition.label());
+    }
+
+    /** Provenance of a fact the publication as a whole says, such as an agreement no longer listed. */
+    public Source source() {
+        return new Source(kind.sourceKind(), title(), fileName, sha256, publishedOn, null);
     }
 
     /** Provenance of the fact on one row of this publication. */

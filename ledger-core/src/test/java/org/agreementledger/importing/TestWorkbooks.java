@@ -22,9 +22,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Synthetic workbooks for tests, written with POI's usermodel into a temporary directory. */
-final class TestWorkbooks {
+public final class TestWorkbooks {
 
-    static final List<Object> HEADER = List.of("STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY",
+    public static final List<Object> HEADER = List.of("STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY",
             "SUPPORT TYPE", "SIGNED", "MOA");
 
     /** A cell showing {@code text} and linking to {@code url}. */
@@ -35,13 +35,13 @@ final class TestWorkbooks {
     record ErrorValue(FormulaError error) {
     }
 
-    static final ErrorValue NA = new ErrorValue(FormulaError.NA);
+    public static final ErrorValue NA = new ErrorValue(FormulaError.NA);
 
     private TestWorkbooks() {
     }
 
     /** Rows of cells: String, Number, LocalDate (a date-formatted serial), Link, ErrorValue, or null for no cell. */
-    static Path write(Path file, List<List<Object>> rows) {
+    public static Path write(Path file, List<List<Object>> rows) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = workbook.createSheet("Sheet1");
             CellStyle dateStyle = workbook.createCellStyle();
@@ -82,7 +82,7 @@ final class TestWorkbooks {
     }
 
     /** A copy of an xlsx with one part's XML rewritten, compressed as Excel does. */
-    static Path rewritePart(Path source, Path target, String partName, UnaryOperator<String> rewrite) {
+    public static Path rewritePart(Path source, Path target, String partName, UnaryOperator<String> rewrite) {
         try (ZipFile zip = new ZipFile(source.toFile());
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
             for (ZipEntry entry : java.util.Collections.list(zip.entries())) {

@@ -1,0 +1,24 @@
+package org.agreementledger.eventstore;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon logs and swallows an event handler's failure by default. For the tables kept in the
+ * appending transaction that would let the event in and the table silently miss it; propagating
+ * the failure rolls the append back instead.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventProcessingConfiguration {
+
+    static final String CURRENT_AGREEMENTS = "current-agreements";
+
+    @Bean
+    ConfigurerModule failAppendsWhoseSubscribersFail() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(CURRENT_AGREEMENTS, c -> PropagatingErrorHandler.instance())
+                .registerErrorHandler(CURRENT_AGREEMENTS, c -> PropagatingErrorHandler.instance());
+    }
+}

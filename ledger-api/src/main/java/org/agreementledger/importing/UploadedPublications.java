@@ -1,0 +1,75 @@
+package org.agreementledger.importing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.agreementledger.api.Fields;
+import org.agreementledger.api.ImportReport;
+import org.agreementledger.progress.Progress;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Publications sent over HTTP: kept in a temporary file no larger than the configured limit (the
+ * limit is checked while copying, so an upload without a length cannot fill the disk), imported,
+ * then deleted.
+ */
+@Service
+public class UploadedPublications {
+
+    private final PublicationImporter importer;
+    private final long maxBytes;
+
+    UploadedPublications(PublicationImporter importer, @Value("${ledger.imports.max-upload-size}") DataSize maxUpload) {
+        this.importer = importer;
+        this.maxBytes = maxUpload.toBytes();
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /**
+     * @param fileName    the name ICE published it under, which dates it; may be null with a publishedOn
+     * @param publishedOn ISO date, or null to take it from the file name
+     */
+    public ImportReport importUpload(InputStream body, String fileName, String publishedOn) {
+        LocalDate date = Fields.optionalDate("publishedOn", publishedOn);
+        String name = Fields.optional(fileName) == null ? "upload" : Path.of(fileName.strip()).getFileName().toString();
+        Path file = null;
+        try {
+            file = Files.createTempFile("ledger-upload-", ".bin");
+            copyAtMost(body, file);
+            return importer.importFile(file, name, date, Progress.NONE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the upload", e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temp file left behind is the system's to clean
+                }
+            }
+        }
+    }
+
+    private void copyAtMost(InputStream body, Path file) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long copied = 0;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int n; (n = body.read(buffer)) > 0; ) {
+                copied += n;
+                if (copied > maxBytes) {
+                    throw new UploadTooLargeException(maxBytes);
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.agreementledger.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.agreementledger.api.ChangeSupportModel;
+import org.agreementledger.api.CorrectAgreement;
+import org.agreementledger.api.ImportReport;
+import org.agreementledger.api.ImportReport.RowNote;
+import org.agreementledger.api.ReinstateAgreement;
+import org.agreementledger.api.SignAgreement;
+import org.agreementledger.api.WithdrawAgreement;
+
+/** Writes the report of a planned import: what was read, what will be appended, which rows need a word. */
+public final class ImportReports {
+
+    private static final Map<Class<?>, String> EVENT_OF = Map.of(
+            SignAgreement.class, "AgreementSigned",
+            ChangeSupportModel.class, "SupportModelChanged",
+            WithdrawAgreement.class, "AgreementWithdrawn",
+            ReinstateAgreement.class, "AgreementReinstated",
+            CorrectAgreement.class, "AgreementCorrected",
+            org.agreementledger.api.RequestAgreement.class, "AgreementRequested",
+            org.agreementledger.api.CloseAgreementRequest.class, "AgreementRequestClosed");
+
+    private ImportReports() {
+    }
+
+    /** The report of a pending-agencies publication: requests rather than agreements. */
+    public static ImportReport pending(Publication publication, int rowsRead, List<RowProblem> problems,
+                                       PendingDiff.Plan plan) {
+        long agencies = plan.listed().values().stream().map(PendingRow::agencyId).distinct().count();
+        return new ImportReport(publication.fileName(), publication.sha256(), publication.publishedOn(),
+                edition(publication), publication.kind().name(), ImportReport.IMPORTED, rowsRead, plan.listed().size(),
+                (int) agencies, eventsByKind(plan.commands()), List.of(), List.of(), rejected(problems),
+                plan.duplicates());
+    }
+
+    private static Map<String, Integer> eventsByKind(List<Object> commands) {
+        Map<String, Integer> events = new TreeMap<>();
+        EVENT_OF.values().forEach(kind -> events.put(kind, 0));
+        commands.forEach(command -> events.merge(EVENT_OF.get(command.getClass()), 1, Integer::sum));
+        return events;
+    }
+
+    private static List<RowNote> rejected(List<RowProblem> problems) {
+        return problems.stream()
+                .map(problem -> new RowNote(problem.sheetRow(), problem.column(), problem.raw(), problem.message()))
+                .toList();
+    }
+
+    private static String edition(Publication publication) {
+        return publication.edition() == null ? null : publication.edition().label();
+    }
+
+    public static ImportReport imported(Publication publication, int rowsRead, List<RowProblem> problems,
+                                        PublicationDiff.Plan plan) {
+        Map<String, Integer> events = eventsByKind(plan.commands());
+        List<RowNote> repaired = new ArrayList<>();
+        List<RowNote> flagged = new ArrayList<>();
+        for (SheetRow row : plan.listed().values()) {
+            if (row.undated()) {
+                flagged.add(new RowNote(row.sheetRow(), "SIGNED", row.signedRaw(), "no rule reads this date ("
+                        + row.signed().note() + "); in force from " + publication.publishedOn() + ", flagged undated"));
+            } else if (row.repair() != null) {
+                repaired.add(new RowNote(row.sheetRow(), "SIGNED", row.signedRaw(),
+                        "read as " + row.signedOn() + " by rule " + row.repair().name()));
+            }
+        }
+        List<RowNote> rejected = rejected(problems);
+        long agencies = plan.listed().values().stream().map(SheetRow::agencyId).distinct().count();
+        return new ImportReport(publication.fileName(), publication.sha256(), publication.publishedOn(),
+                edition(publication), publication.kind().name(), ImportReport.IMPORTED, rowsRead, plan.listed().size(), (int) agencies, events, repaired, flagged,
+                rejected, plan.duplicates());
+    }
+}

@@ -1,0 +1,31 @@
+package org.agreementledger.progress;
+
+/**
+ * Where long work reports how far it has got. The command line draws a bar from it (done / total,
+ * rate, ETA); the HTTP API passes {@link #NONE}.
+ */
+public interface Progress {
+
+    Progress NONE = new Progress() {
+        @Override
+        public void start(String phase, long total) {
+        }
+
+        @Override
+        public void advance(long done) {
+        }
+
+        @Override
+        public void finish() {
+        }
+    };
+
+    /** A new phase of {@code total} steps begins (0 when the total is not known). */
+    void start(String phase, long total);
+
+    /** {@code done} steps of the current phase are complete. */
+    void advance(long done);
+
+    /** The current phase is complete. */
+    void finish();
+}

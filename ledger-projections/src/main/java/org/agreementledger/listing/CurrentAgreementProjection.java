@@ -1,0 +1,99 @@
+package org.agreementledger.listing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agreementledger.api.AgreementCorrected;
+import org.agreementledger.api.AgreementReinstated;
+import org.agreementledger.api.AgreementRequestClosed;
+import org.agreementledger.api.AgreementRequested;
+import org.agreementledger.api.AgreementSigned;
+import org.agreementledger.api.AgreementWithdrawn;
+import org.agreementledger.api.PublicationRecorded;
+import org.agreementledger.api.SupportModelChanged;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code current_agreement}, {@code agreement_request} and {@code imported_publication}. Runs subscribing (see
+ * application.yml), inside the transaction that appends the event, so the importer's next
+ * comparison always sees every event before it.
+ */
+@Component
+@ProcessingGroup(CurrentAgreementProjection.GROUP)
+class CurrentAgreementProjection {
+
+    static final String GROUP = "current-agreements";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    CurrentAgreementProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(AgreementSigned event) {
+        jdbc.update("insert into current_agreement (agreement_id, agency_id, state, agency_name, county, agency_type,"
+                        + " model, signed_on, moa_link, in_force) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true)",
+                event.agreementId(), event.agencyId(), event.state().name(), event.agencyName(), event.county(),
+                event.agencyType(), event.model().name(), event.signedOn(), event.moaLink());
+    }
+
+    @EventHandler
+    void on(SupportModelChanged event) {
+        jdbc.update("update current_agreement set model = ? where agreement_id = ?", event.to().name(),
+                event.agreementId());
+    }
+
+    @EventHandler
+    void on(AgreementWithdrawn event) {
+        jdbc.update("update current_agreement set in_force = false where agreement_id = ?", event.agreementId());
+    }
+
+    @EventHandler
+    void on(AgreementReinstated event) {
+        jdbc.update("update current_agreement set in_force = true where agreement_id = ?", event.agreementId());
+    }
+
+    @EventHandler
+    void on(AgreementCorrected event) {
+        // the column names are fixed by the enum, never by input
+        String column = switch (event.field()) {
+            case agencyName -> "agency_name";
+            case county -> "county";
+            case agencyType -> "agency_type";
+            case moaLink -> "moa_link";
+            case signedOn -> "signed_on";
+        };
+        Object value = event.field() == org.agreementledger.api.CorrectableField.signedOn && event.newValue() != null
+                ? java.time.LocalDate.parse(event.newValue()) : event.newValue();
+        jdbc.update("update current_agreement set " + column + " = ? where agreement_id = ?", value,
+                event.agreementId());
+    }
+
+    @EventHandler
+    void on(AgreementRequested event) {
+        jdbc.update("insert into agreement_request (request_id, agency_id, state, agency_name, model, requested_on,"
+                        + " requested_known_on) values (?, ?, ?, ?, ?, ?, ?)", event.requestId(), event.agencyId(),
+                event.state().name(), event.agencyName(), event.model().name(), event.effectiveOn(), event.knownOn());
+    }
+
+    @EventHandler
+    void on(AgreementRequestClosed event) {
+        jdbc.update("update agreement_request set closed_on = ?, closed_known_on = ?, closure = ?, agreement_id = ?"
+                        + " where request_id = ?", event.effectiveOn(), event.knownOn(), event.reason().name(),
+                event.agreementId(), event.requestId());
+    }
+
+    @EventHandler
+    void on(PublicationRecorded event) throws JsonProcessingException {
+        var report = event.report();
+        jdbc.update("insert into imported_publication (publication_id, sha256, kind, published_on, edition, file_name,"
+                        + " report) values (?, ?, ?, ?, ?, ?, ?::jsonb)", event.publicationId(), report.sha256(),
+                report.kind(), report.publishedOn(), report.edition(), report.fileName(),
+                json.writeValueAsString(report));
+    }
+}

@@ -1,0 +1,77 @@
+package org.agreementledger.listing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.agreementledger.api.ImportReport;
+import org.agreementledger.api.SupportModel;
+import org.agreementledger.importing.LedgerAgreement;
+import org.agreementledger.importing.OpenRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Reads what {@link CurrentAgreementProjection} keeps. */
+@Repository
+public class CurrentAgreements {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    CurrentAgreements(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Every agreement the ledger holds, in force or withdrawn, with its current details. */
+    public List<LedgerAgreement> all() {
+        return jdbc.query("select agreement_id, agency_id, agency_name, county, agency_type, model, signed_on,"
+                + " moa_link, in_force from current_agreement", (row, n) -> new LedgerAgreement(
+                row.getString("agreement_id"), row.getString("agency_id"), row.getString("agency_name"),
+                row.getString("county"), row.getString("agency_type"), SupportModel.valueOf(row.getString("model")),
+                row.getObject("signed_on", LocalDate.class), row.getString("moa_link"), row.getBoolean("in_force")));
+    }
+
+    /** Requests pending now. */
+    public List<OpenRequest> openRequests() {
+        return jdbc.query("select request_id, agency_id, model from agreement_request where closed_on is null",
+                (row, n) -> new OpenRequest(row.getString(1), row.getString(2), SupportModel.valueOf(row.getString(3))));
+    }
+
+    /**
+     * Distinct agencies with a request pending on {@code asOf} as the record stood on {@code knownAt}:
+     * requested by then and known by then, and not closed by then as known by then.
+     */
+    public int pendingAgencies(LocalDate asOf, LocalDate knownAt) {
+        return jdbc.queryForObject("select count(distinct agency_id) from agreement_request"
+                + " where requested_on <= ? and requested_known_on <= ?"
+                + " and not (closed_on is not null and closed_on <= ? and closed_known_on <= ?)",
+                Integer.class, asOf, knownAt, asOf, knownAt);
+    }
+
+    /** The report of a publication already imported, by its SHA-256. */
+    public Optional<ImportReport> importedReport(String sha256) {
+        return jdbc.query("select report::text from imported_publication where sha256 = ?",
+                (row, n) -> read(row.getString(1)), sha256).stream().findFirst();
+    }
+
+    /** The latest publication date imported of a kind (PARTICIPATING, PENDING). */
+    public Optional<LocalDate> latestPublished(String kind) {
+        return Optional.ofNullable(jdbc.queryForObject(
+                "select max(published_on) from imported_publication where kind = ?", LocalDate.class, kind));
+    }
+
+    public List<ImportReport> importedReports() {
+        return jdbc.query("select report::text from imported_publication order by published_on, publication_id",
+                (row, n) -> read(row.getString(1)));
+    }
+
+    private ImportReport read(String text) {
+        try {
+            return json.readValue(text, ImportReport.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable import report in imported_publication", e);
+        }
+    }
+}
