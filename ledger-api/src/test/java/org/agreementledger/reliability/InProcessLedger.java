@@ -14,8 +14,13 @@ final class InProcessLedger {
     }
 
     static ConfigurableApplicationContext start(String url, WebApplicationType web, String... extra) {
-        List<String> arguments = new ArrayList<>(List.of("--ledger.db.url=" + url, "--ledger.db.user=postgres",
-                "--ledger.db.password=", "--ledger.security.archivist-token=" + ARCHIVIST_TOKEN));
+        return start(url, "postgres", "", web, extra);
+    }
+
+    static ConfigurableApplicationContext start(String url, String user, String password, WebApplicationType web,
+                                                String... extra) {
+        List<String> arguments = new ArrayList<>(List.of("--ledger.db.url=" + url, "--ledger.db.user=" + user,
+                "--ledger.db.password=" + (password == null ? "" : password), "--ledger.security.archivist-token=" + ARCHIVIST_TOKEN));
         if (web == WebApplicationType.SERVLET) {
             arguments.add("--server.port=0");
         }
