@@ -43,6 +43,7 @@ class DatabaseConfiguration {
         // names this instance to the server: instances sharing a database count each other by it
         config.addDataSourceProperty("ApplicationName", SegmentBalancer.applicationName());
         config.setMaximumPoolSize(properties.poolSize());
+        config.setConnectionTimeout(properties.connectionTimeout().toMillis());
         config.setPoolName("ledger");
         return new HikariDataSource(config);
     }
