@@ -103,7 +103,12 @@ class ApplicationKilledDuringAppendsIT {
                 assertThat(status).as("retry of %d", i).isIn(201, 409);
                 acknowledged.add(Clients.agreementId(PREFIX, i));
             }
+            long resumed = System.nanoTime();
+            int before = acknowledged.size();
             stream(second, next, () -> false);
+            double seconds = (System.nanoTime() - resumed) / 1e9;
+            System.out.printf("after the restart %d signings acknowledged in %.1f s: %.0f appends/s from %d clients%n",
+                    acknowledged.size() - before, seconds, (acknowledged.size() - before) / seconds, CLIENTS);
             assertThat(unanswered).isEmpty();
             assertThat(refused).as("appends refused (status by index)").isEmpty();
 

@@ -63,7 +63,8 @@ class DatabaseCrashDuringImportTest {
             admin.createStatement().execute("create database crashed");
             admin.createStatement().execute("create database clean");
         }
-        ledger = InProcessLedger.start(postgres.url("crashed"), WebApplicationType.NONE);
+        ledger = InProcessLedger.start(postgres.url("crashed"), WebApplicationType.NONE,
+                "--ledger.db.connection-timeout=3s");
         clean = InProcessLedger.start(postgres.url("clean"), WebApplicationType.NONE);
     }
 

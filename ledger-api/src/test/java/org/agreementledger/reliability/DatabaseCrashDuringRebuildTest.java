@@ -55,7 +55,8 @@ class DatabaseCrashDuringRebuildTest {
                 admin.createStatement().execute("create database rebuilt");
             }
             try (ConfigurableApplicationContext ledger = InProcessLedger.start(postgres.url("rebuilt"),
-                    WebApplicationType.NONE, "--ledger.reports.rebuild-check-every=500ms")) {
+                    WebApplicationType.NONE, "--ledger.reports.rebuild-check-every=500ms",
+                    "--ledger.db.connection-timeout=3s")) {
                 run(postgres, ledger);
             }
         }
