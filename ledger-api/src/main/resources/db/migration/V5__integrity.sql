@@ -34,10 +34,10 @@ $$ select ledger_chain_field(convert_to(value, 'UTF8')) $$;
 --           ‖ field(aggregateidentifier) ‖ int8 sequencenumber ‖ field(type) ‖ field(payloadtype)
 --           ‖ field(payloadrevision) ‖ field(timestamp) ‖ field(payload) ‖ field(metadata))
 -- with int8 = 8-byte big-endian two's complement, text as UTF-8, hash(0) = 32 zero bytes.
-create function ledger_chain_link(previous bytea, position bigint, e domainevententry) returns bytea
+create function ledger_chain_link(previous bytea, link_position bigint, e domainevententry) returns bytea
     language sql immutable as
 $$ select sha256(previous
-                 || int8send(position)
+                 || int8send(link_position)
                  || int8send(e.globalindex)
                  || ledger_chain_text(e.eventidentifier)
                  || ledger_chain_text(e.aggregateidentifier)
