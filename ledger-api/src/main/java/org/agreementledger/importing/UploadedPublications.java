@@ -40,7 +40,7 @@ public class UploadedPublications {
      */
     public ImportReport importUpload(InputStream body, String fileName, String publishedOn) {
         LocalDate date = Fields.optionalDate("publishedOn", publishedOn);
-        String name = Fields.optional(fileName) == null ? "upload" : Path.of(fileName.strip()).getFileName().toString();
+        String name = fileNameOf(fileName);
         Path file = null;
         try {
             file = Files.createTempFile("ledger-upload-", ".bin");
@@ -56,6 +56,20 @@ public class UploadedPublications {
                     // a temp file left behind is the system's to clean
                 }
             }
+        }
+    }
+
+    /** Only the last segment of what the client called the file; a name no file system allows is refused. */
+    private static String fileNameOf(String fileName) {
+        if (Fields.optional(fileName) == null) {
+            return "upload";
+        }
+        try {
+            Path name = Path.of(fileName.strip()).getFileName();
+            return name == null ? "upload" : name.toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new org.agreementledger.api.InvalidFieldException("fileName", "'" + Fields.abbreviate(fileName)
+                    + "' is not a file name");
         }
     }
 
