@@ -16,8 +16,9 @@ final class ImportReportTable {
         out.printf("%s  published %s%s  sha256 %s  %s%n", report.fileName(), report.publishedOn(),
                 report.edition() == null ? "" : " " + report.edition(), report.sha256().substring(0, 12) + "…",
                 report.outcome().toUpperCase(java.util.Locale.ROOT));
-        out.printf("  rows read %,d; agreements listed %,d; agencies listed %,d%n", report.rowsRead(),
-                report.agreementsListed(), report.agenciesListed());
+        out.printf("  rows read %,d; %s listed %,d; agencies listed %,d%n", report.rowsRead(),
+                "PENDING".equals(report.kind()) ? "requests" : "agreements", report.agreementsListed(),
+                report.agenciesListed());
         out.printf("  events appended %,d: %s%n", report.eventsAppended(), report.eventsByKind().entrySet().stream()
                 .map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", ")));
         notes(out, "repaired", report.repaired());

@@ -12,8 +12,9 @@ import org.agreementledger.progress.Progress;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports one of ICE's participating-agencies publications: reads it, compares it with what the
- * ledger holds, and appends the difference together with the publication's report, all or nothing.
+ * Imports one of ICE's publications (participating or pending agencies): reads it, compares it with
+ * what the ledger holds, and appends the difference together with the publication's report, all or
+ * nothing.
  */
 @Service
 public class PublicationImporter {
@@ -36,10 +37,6 @@ public class PublicationImporter {
         if (already.isPresent()) {
             return already.get().asAlreadyImported(publication.fileName());
         }
-        if (publication.kind() != PublicationKind.PARTICIPATING) {
-            throw new InvalidFieldException("file", "'" + publication.fileName()
-                    + "' is a pending-agencies sheet; only participating-agencies sheets can be imported so far");
-        }
         ledger.latestPublished(publication.kind().name())
                 .filter(latest -> latest.isAfter(publication.publishedOn()))
                 .ifPresent(latest -> {
@@ -48,15 +45,41 @@ public class PublicationImporter {
                             + " publications in the order ICE posted them");
                 });
 
-        List<SheetRow> rows = new ArrayList<>();
+        ImportReport report;
+        List<Object> commands;
+        if (publication.kind() == PublicationKind.PENDING) {
+            Lines<PendingRow> lines = read(publication, IceSheetReader.pending(file), PendingRow.class, progress);
+            PendingDiff.Plan plan = PendingDiff.plan(publication, lines.rows(), ledger.openRequests(), ledger.all());
+            report = ImportReports.pending(publication, lines.read(), lines.problems(), plan);
+            commands = new ArrayList<>(plan.commands());
+        } else {
+            Lines<SheetRow> lines = read(publication, IceSheetReader.participating(file, publication.publishedOn()),
+                    SheetRow.class, progress);
+            PublicationDiff.Plan plan = PublicationDiff.plan(publication, lines.rows(), ledger.all(),
+                    ledger.openRequests());
+            report = ImportReports.imported(publication, lines.read(), lines.problems(), plan);
+            commands = new ArrayList<>(plan.commands());
+        }
+        commands.add(new RecordPublication(RecordPublication.idOf(publication.sha256()), report));
+        appender.appendAll(commands, "append " + publication.fileName(), progress);
+        return report;
+    }
+
+    private record Lines<R>(List<R> rows, List<RowProblem> problems, int read) {
+    }
+
+    /** Every line of a sheet: the rows it could read, and a problem for each it could not. */
+    private static <R, L> Lines<R> read(Publication publication, IceSheet<L> sheet, Class<R> rowType,
+                                        Progress progress) {
+        List<R> rows = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
         int read = 0;
-        try (IceSheet<SheetLine> sheet = IceSheetReader.participating(file, publication.publishedOn())) {
+        try (sheet) {
             progress.start("read " + publication.fileName(), sheet.estimatedRows().orElse(0));
             while (sheet.hasNext()) {
-                SheetLine line = sheet.next();
-                if (line instanceof SheetRow row) {
-                    rows.add(row);
+                L line = sheet.next();
+                if (rowType.isInstance(line)) {
+                    rows.add(rowType.cast(line));
                 } else {
                     problems.add((RowProblem) line);
                 }
@@ -64,12 +87,6 @@ public class PublicationImporter {
             }
             progress.finish();
         }
-
-        PublicationDiff.Plan plan = PublicationDiff.plan(publication, rows, ledger.all());
-        ImportReport report = ImportReports.imported(publication, read, problems, plan);
-        List<Object> commands = new ArrayList<>(plan.commands());
-        commands.add(new RecordPublication(RecordPublication.idOf(publication.sha256()), report));
-        appender.appendAll(commands, "append " + publication.fileName(), progress);
-        return report;
+        return new Lines<>(rows, problems, read);
     }
 }

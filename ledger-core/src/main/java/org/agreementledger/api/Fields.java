@@ -51,6 +51,25 @@ public final class Fields {
         return required(field, optionalDate(field, value));
     }
 
+    /**
+     * A constant of an enum named in any case, with spaces or hyphens for underscores
+     * ({@code withdrawn-by-agency} is {@code WITHDRAWN_BY_AGENCY}).
+     */
+    public static <E extends Enum<E>> E constant(String field, String value, Class<E> type, String what) {
+        String text = required(field, value);
+        String normalized = text.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("[\\s-]+", "_");
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(normalized)) {
+                return constant;
+            }
+        }
+        String expected = java.util.Arrays.stream(type.getEnumConstants())
+                .map(constant -> constant.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                .collect(java.util.stream.Collectors.joining(", "));
+        throw new InvalidFieldException(field, "unknown " + what + " '" + abbreviate(text) + "'; expected one of "
+                + expected);
+    }
+
     /** Echoes hostile or huge input back only in part. */
     public static String abbreviate(String text) {
         return text.length() <= 40 ? text : text.substring(0, 40) + "…";

@@ -1,7 +1,5 @@
 package org.agreementledger.api;
 
-import java.util.Locale;
-
 /** Why an agreement stopped being in force. */
 public enum WithdrawalReason {
     WITHDRAWN_BY_AGENCY,
@@ -11,14 +9,6 @@ public enum WithdrawalReason {
     REMOVED_FROM_ICE_LIST;
 
     public static WithdrawalReason parse(String field, String value) {
-        String text = Fields.required(field, value);
-        String normalized = text.strip().toUpperCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
-        for (WithdrawalReason reason : values()) {
-            if (reason.name().equals(normalized)) {
-                return reason;
-            }
-        }
-        throw new InvalidFieldException(field, "unknown reason '" + Fields.abbreviate(text)
-                + "'; expected one of withdrawn-by-agency, terminated-by-ice, superseded-by-renewal, removed-from-ice-list");
+        return Fields.constant(field, value, WithdrawalReason.class, "reason");
     }
 }

@@ -20,16 +20,43 @@ public final class ImportReports {
             ChangeSupportModel.class, "SupportModelChanged",
             WithdrawAgreement.class, "AgreementWithdrawn",
             ReinstateAgreement.class, "AgreementReinstated",
-            CorrectAgreement.class, "AgreementCorrected");
+            CorrectAgreement.class, "AgreementCorrected",
+            org.agreementledger.api.RequestAgreement.class, "AgreementRequested",
+            org.agreementledger.api.CloseAgreementRequest.class, "AgreementRequestClosed");
 
     private ImportReports() {
     }
 
-    public static ImportReport imported(Publication publication, int rowsRead, List<RowProblem> problems,
-                                        PublicationDiff.Plan plan) {
+    /** The report of a pending-agencies publication: requests rather than agreements. */
+    public static ImportReport pending(Publication publication, int rowsRead, List<RowProblem> problems,
+                                       PendingDiff.Plan plan) {
+        long agencies = plan.listed().values().stream().map(PendingRow::agencyId).distinct().count();
+        return new ImportReport(publication.fileName(), publication.sha256(), publication.publishedOn(),
+                edition(publication), publication.kind().name(), ImportReport.IMPORTED, rowsRead, plan.listed().size(),
+                (int) agencies, eventsByKind(plan.commands()), List.of(), List.of(), rejected(problems),
+                plan.duplicates());
+    }
+
+    private static Map<String, Integer> eventsByKind(List<Object> commands) {
         Map<String, Integer> events = new TreeMap<>();
         EVENT_OF.values().forEach(kind -> events.put(kind, 0));
-        plan.commands().forEach(command -> events.merge(EVENT_OF.get(command.getClass()), 1, Integer::sum));
+        commands.forEach(command -> events.merge(EVENT_OF.get(command.getClass()), 1, Integer::sum));
+        return events;
+    }
+
+    private static List<RowNote> rejected(List<RowProblem> problems) {
+        return problems.stream()
+                .map(problem -> new RowNote(problem.sheetRow(), problem.column(), problem.raw(), problem.message()))
+                .toList();
+    }
+
+    private static String edition(Publication publication) {
+        return publication.edition() == null ? null : publication.edition().label();
+    }
+
+    public static ImportReport imported(Publication publication, int rowsRead, List<RowProblem> problems,
+                                        PublicationDiff.Plan plan) {
+        Map<String, Integer> events = eventsByKind(plan.commands());
         List<RowNote> repaired = new ArrayList<>();
         List<RowNote> flagged = new ArrayList<>();
         for (SheetRow row : plan.listed().values()) {
@@ -41,13 +68,10 @@ public final class ImportReports {
                         "read as " + row.signedOn() + " by rule " + row.repair().name()));
             }
         }
-        List<RowNote> rejected = problems.stream()
-                .map(problem -> new RowNote(problem.sheetRow(), problem.column(), problem.raw(), problem.message()))
-                .toList();
+        List<RowNote> rejected = rejected(problems);
         long agencies = plan.listed().values().stream().map(SheetRow::agencyId).distinct().count();
         return new ImportReport(publication.fileName(), publication.sha256(), publication.publishedOn(),
-                publication.edition() == null ? null : publication.edition().label(), publication.kind().name(),
-                ImportReport.IMPORTED, rowsRead, plan.listed().size(), (int) agencies, events, repaired, flagged,
+                edition(publication), publication.kind().name(), ImportReport.IMPORTED, rowsRead, plan.listed().size(), (int) agencies, events, repaired, flagged,
                 rejected, plan.duplicates());
     }
 }

@@ -14,11 +14,13 @@ import java.util.Objects;
 import java.util.Set;
 import org.agreementledger.api.AgreementId;
 import org.agreementledger.api.ChangeSupportModel;
+import org.agreementledger.api.CloseAgreementRequest;
 import org.agreementledger.api.CorrectAgreement;
 import org.agreementledger.api.CorrectableField;
 import org.agreementledger.api.DateRepair;
 import org.agreementledger.api.ImportReport.RowNote;
 import org.agreementledger.api.ReinstateAgreement;
+import org.agreementledger.api.RequestClosure;
 import org.agreementledger.api.SignAgreement;
 import org.agreementledger.api.Source;
 import org.agreementledger.api.WithdrawAgreement;
@@ -37,6 +39,7 @@ import org.agreementledger.api.WithdrawalReason;
  * agency, model and date (it came back: reinstated). A row matched to nothing is a signing; an
  * agreement in force that no row matched is withdrawn, reason removed from ICE's list. Candidates
  * are taken in sheet-row and agreement-id order, so the same inputs always give the same commands.
+ * A signing also closes the agency's pending request for that model, if there is one.
  */
 public final class PublicationDiff {
 
@@ -48,10 +51,13 @@ public final class PublicationDiff {
     private final Set<String> matched = new HashSet<>();
     private final List<Object> commands = new ArrayList<>();
     private final List<RowNote> duplicates = new ArrayList<>();
+    private final Map<String, OpenRequest> openRequests = new HashMap<>();
 
-    private PublicationDiff(Publication publication, Collection<LedgerAgreement> ledger) {
+    private PublicationDiff(Publication publication, Collection<LedgerAgreement> ledger,
+                            Collection<OpenRequest> requests) {
         this.publication = publication;
         this.on = publication.publishedOn();
+        requests.forEach(request -> openRequests.putIfAbsent(request.agencyAndModel(), request));
         ledger.stream().sorted(Comparator.comparing(LedgerAgreement::agreementId)).forEach(agreement -> {
             byId.put(agreement.agreementId(), agreement);
             (agreement.inForce() ? inForceByKey : withdrawnByKey).putIfAbsent(agreement.listingKey(), agreement);
@@ -62,8 +68,10 @@ public final class PublicationDiff {
     public record Plan(List<Object> commands, Map<String, SheetRow> listed, List<RowNote> duplicates) {
     }
 
-    public static Plan plan(Publication publication, List<SheetRow> rows, Collection<LedgerAgreement> ledger) {
-        return new PublicationDiff(publication, ledger).plan(rows);
+    /** @param requests the requests pending now: a signing for the same agency and model closes one */
+    public static Plan plan(Publication publication, List<SheetRow> rows, Collection<LedgerAgreement> ledger,
+                            Collection<OpenRequest> requests) {
+        return new PublicationDiff(publication, ledger, requests).plan(rows);
     }
 
     private Plan plan(List<SheetRow> rows) {
@@ -172,9 +180,15 @@ public final class PublicationDiff {
             correctDetails(row, returning);
             return;
         }
-        commands.add(new SignAgreement(AgreementId.of(row.agencyId(), row.model(), row.signedOn()), row.state(),
-                row.agencyName(), row.county(), row.agencyType(), row.model(), row.signedOn(), row.moaLink(),
-                row.undated() ? on : null, on, source(row), dateRepair(row)));
+        String agreementId = AgreementId.of(row.agencyId(), row.model(), row.signedOn());
+        commands.add(new SignAgreement(agreementId, row.state(), row.agencyName(), row.county(), row.agencyType(),
+                row.model(), row.signedOn(), row.moaLink(), row.undated() ? on : null, on, source(row),
+                dateRepair(row)));
+        OpenRequest request = openRequests.remove(ListingKey.agencyAndModel(row.agencyId(), row.model()));
+        if (request != null) {
+            commands.add(new CloseAgreementRequest(request.requestId(), RequestClosure.SIGNED, agreementId, on, on,
+                    source(row)));
+        }
     }
 
     private void withdraw(LedgerAgreement agreement) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.agreementledger.api.AgreementCorrected;
 import org.agreementledger.api.AgreementReinstated;
+import org.agreementledger.api.AgreementRequestClosed;
+import org.agreementledger.api.AgreementRequested;
 import org.agreementledger.api.AgreementSigned;
 import org.agreementledger.api.AgreementWithdrawn;
 import org.agreementledger.api.PublicationRecorded;
@@ -14,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code current_agreement} and {@code imported_publication}. Runs subscribing (see
+ * Keeps {@code current_agreement}, {@code agreement_request} and {@code imported_publication}. Runs subscribing (see
  * application.yml), inside the transaction that appends the event, so the importer's next
  * comparison always sees every event before it.
  */
@@ -70,6 +72,20 @@ class CurrentAgreementProjection {
                 ? java.time.LocalDate.parse(event.newValue()) : event.newValue();
         jdbc.update("update current_agreement set " + column + " = ? where agreement_id = ?", value,
                 event.agreementId());
+    }
+
+    @EventHandler
+    void on(AgreementRequested event) {
+        jdbc.update("insert into agreement_request (request_id, agency_id, state, agency_name, model, requested_on,"
+                        + " requested_known_on) values (?, ?, ?, ?, ?, ?, ?)", event.requestId(), event.agencyId(),
+                event.state().name(), event.agencyName(), event.model().name(), event.effectiveOn(), event.knownOn());
+    }
+
+    @EventHandler
+    void on(AgreementRequestClosed event) {
+        jdbc.update("update agreement_request set closed_on = ?, closed_known_on = ?, closure = ?, agreement_id = ?"
+                        + " where request_id = ?", event.effectiveOn(), event.knownOn(), event.reason().name(),
+                event.agreementId(), event.requestId());
     }
 
     @EventHandler

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.agreementledger.api.ImportReport;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.importing.LedgerAgreement;
+import org.agreementledger.importing.OpenRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -30,6 +31,23 @@ public class CurrentAgreements {
                 row.getString("agreement_id"), row.getString("agency_id"), row.getString("agency_name"),
                 row.getString("county"), row.getString("agency_type"), SupportModel.valueOf(row.getString("model")),
                 row.getObject("signed_on", LocalDate.class), row.getString("moa_link"), row.getBoolean("in_force")));
+    }
+
+    /** Requests pending now. */
+    public List<OpenRequest> openRequests() {
+        return jdbc.query("select request_id, agency_id, model from agreement_request where closed_on is null",
+                (row, n) -> new OpenRequest(row.getString(1), row.getString(2), SupportModel.valueOf(row.getString(3))));
+    }
+
+    /**
+     * Distinct agencies with a request pending on {@code asOf} as the record stood on {@code knownAt}:
+     * requested by then and known by then, and not closed by then as known by then.
+     */
+    public int pendingAgencies(LocalDate asOf, LocalDate knownAt) {
+        return jdbc.queryForObject("select count(distinct agency_id) from agreement_request"
+                + " where requested_on <= ? and requested_known_on <= ?"
+                + " and not (closed_on is not null and closed_on <= ? and closed_known_on <= ?)",
+                Integer.class, asOf, knownAt, asOf, knownAt);
     }
 
     /** The report of a publication already imported, by its SHA-256. */
