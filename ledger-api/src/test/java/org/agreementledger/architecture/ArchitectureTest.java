@@ -6,6 +6,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -13,8 +15,17 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The boundaries the style guide promises, checked on every build. */
-@AnalyzeClasses(packages = "org.agreementledger")
+@AnalyzeClasses(packages = "org.agreementledger",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
+
+    /** The rules are about the application; ledger-core's test-jar (on the test classpath) is not. */
+    static final class DoNotIncludeTestJars implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
 
     /** A class compiled from the named Maven module (its classes directory or its jar). */
     private static DescribedPredicate<JavaClass> inModule(String module) {

@@ -66,7 +66,11 @@ class HostileInputTest extends LedgerIntegrationTest {
             new Endpoint("GET", "/api/agreements/{agreementId}/history", List.of(), null),
             new Endpoint("POST", "/api/imports", List.of("fileName", "publishedOn"), "not a workbook"),
             new Endpoint("GET", "/api/ledger/verify", List.of("digest"), null),
-            new Endpoint("GET", "/api/ledger/digest", List.of(), null));
+            new Endpoint("GET", "/api/ledger/digest", List.of(), null),
+            new Endpoint("GET", "/api/reports/counts", List.of("asOf", "knownAt", "groupBy"), null),
+            new Endpoint("GET", "/api/reports/timeline", List.of("from", "to", "step", "knownAt"), null),
+            new Endpoint("GET", "/api/reports/agreements", List.of("asOf", "knownAt", "state", "model", "page", "size"),
+                    null));
 
     /** Tomcat's default limit on the request line and headers (server.max-http-request-header-size). */
     private static final int TOMCAT_HEADER_LIMIT = 8 * 1024;
@@ -202,6 +206,28 @@ class HostileInputTest extends LedgerIntegrationTest {
                 assertThat(refused(upload, "publishedOn=" + date, 0, before).get("field").asText())
                         .as("publishedOn=" + date).isIn("publishedOn", "file");
             }
+        }
+    }
+
+    @Test
+    void negativeZeroAndHugePageSizesAreRefusedNamingTheParameter() throws Exception {
+        long before = new EventStoreRows(jdbc).count();
+        for (String query : List.of("size=-1", "size=0", "size=1000000", "size=999999999", "size=99999999999999999999",
+                "size=1e3", "page=-1", "page=99999999999", "page=1.5")) {
+            Answer answer = send("GET", "/api/reports/agreements?asOf=2025-06-01&" + query, null, null);
+            assertThat(refused(answer, query, 0, before).get("field").asText()).as(query)
+                    .isEqualTo(query.substring(0, query.indexOf('=')));
+        }
+        assertThat(send("GET", "/api/reports/agreements?asOf=2025-06-01&page=999999999&size=1", null, null).status())
+                .as("a page past the end is empty, not an error").isEqualTo(200);
+        for (String date : BAD_DATES) {
+            Answer answer = send("GET", "/api/reports/counts?asOf=" + UriUtils.encodeQueryParam(date,
+                    StandardCharsets.UTF_8), null, null);
+            if (date.equals("1996-09-29") || date.equals("2999-01-01")) {
+                assertThat(answer.status()).as(date).isBetween(200, 499); // a date outside the ledger's span is a question, not an attack
+                continue;
+            }
+            assertThat(refused(answer, "asOf=" + date, 0, before).get("field").asText()).as(date).isEqualTo("asOf");
         }
     }
 

@@ -1,0 +1,158 @@
+package org.agreementledger.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.agreementledger.api.Fields;
+import org.agreementledger.api.InvalidFieldException;
+import org.agreementledger.reporting.AgreementReports;
+import org.agreementledger.reporting.Counts;
+import org.agreementledger.reporting.CountsDocument;
+import org.agreementledger.reporting.GroupBy;
+import org.agreementledger.reporting.LedgerReplay;
+import org.agreementledger.reporting.ReportProcessor;
+import org.agreementledger.reporting.ReportProperties;
+import org.agreementledger.reporting.Tally;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "counts", mixinStandardHelpOptions = true,
+        description = {"How many agreements, agencies and states had a 287(g) agreement in force on a day,",
+                "as the public record stood on another day (default: today), or as the ledger itself stood",
+                "at an instant of its own history (--ledger-at, folded from the event store)."})
+class CountsCommand implements Callable<Integer> {
+
+    enum Format { table, json, csv }
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--as-of", required = true, paramLabel = "YYYY-MM-DD", description = "The day the count is for.")
+    String asOf;
+
+    @Option(names = "--known-at", paramLabel = "YYYY-MM-DD",
+            description = "Count only what was public by this day (default: today, everything).")
+    String knownAt;
+
+    @Option(names = "--by", paramLabel = "GROUP", description = "Break down by state, model or agency-type.")
+    String by;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table, json or csv (default: table).")
+    String format;
+
+    @Option(names = "--ledger-at", paramLabel = "ISO-INSTANT",
+            description = "Only events the ledger had appended by this instant, e.g. 2026-02-12T09:30:00Z.")
+    String ledgerAt;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        // every flag is checked before a database is started
+        LocalDate day = Fields.date("asOf", asOf);
+        LocalDate known = Fields.optionalDate("knownAt", knownAt);
+        GroupBy groupBy = GroupBy.parse("by", by);
+        Format output = format(format);
+        Instant instant = instant("ledgerAt", ledgerAt);
+        try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
+            Counts counts;
+            if (instant != null) {
+                counts = context.getBean(LedgerReplay.class).counts(day, known, instant);
+            } else {
+                context.getBean(ReportProcessor.class)
+                        .awaitCaughtUp(context.getBean(ReportProperties.class).catchUpTimeout());
+                counts = context.getBean(AgreementReports.class).counts(day, known);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            switch (output) {
+                case json -> out.println(context.getBean(ObjectMapper.class).copy()
+                        .enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(CountsDocument.of(counts, groupBy, instant)));
+                case csv -> printCsv(out, counts, groupBy);
+                case table -> printTable(out, counts, groupBy, instant);
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static Format format(String value) {
+        String text = Fields.optional(value);
+        if (text == null) {
+            return Format.table;
+        }
+        for (Format candidate : Format.values()) {
+            if (candidate.name().equals(text.toLowerCase(Locale.ROOT))) {
+                return candidate;
+            }
+        }
+        throw new InvalidFieldException("format", "unknown format '" + Fields.abbreviate(text)
+                + "'; expected table, json or csv");
+    }
+
+    /** An ISO instant (2026-02-12T09:30:00Z) or date-time with offset (2026-02-12T10:30:00+01:00). */
+    static Instant instant(String field, String value) {
+        String text = Fields.optional(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException(field, "'" + Fields.abbreviate(text)
+                    + "' is not an ISO-8601 instant such as 2026-02-12T09:30:00Z");
+        }
+    }
+
+    private static void printTable(PrintWriter out, Counts counts, GroupBy groupBy, Instant ledgerAt) {
+        out.println("In force on " + counts.asOf() + ", as known on " + counts.knownAt()
+                + (ledgerAt == null ? "" : ", as the ledger stood at " + ledgerAt));
+        out.printf("%-24s %10s %10s %8s%n", "", "AGREEMENTS", "AGENCIES", "STATES");
+        out.printf("%-24s %10d %10d %8d%n", "all", counts.agreements(), counts.agencies(), counts.states());
+        if (groupBy == GroupBy.none) {
+            return;
+        }
+        out.println();
+        out.printf("%-24s %10s %10s%n", "BY " + heading(groupBy), "AGREEMENTS", "AGENCIES");
+        for (Map.Entry<String, Tally> group : counts.groups(groupBy).entrySet()) {
+            out.printf("%-24s %10d %10d%n", group.getKey(), group.getValue().agreements(), group.getValue().agencies());
+        }
+    }
+
+    private static void printCsv(PrintWriter out, Counts counts, GroupBy groupBy) {
+        if (groupBy == GroupBy.none) {
+            out.println("as_of,known_at,agreements,agencies,states");
+            out.println(counts.asOf() + "," + counts.knownAt() + "," + counts.agreements() + "," + counts.agencies()
+                    + "," + counts.states());
+            return;
+        }
+        out.println("as_of,known_at," + heading(groupBy).toLowerCase(Locale.ROOT).replace(' ', '_')
+                + ",agreements,agencies");
+        for (Map.Entry<String, Tally> group : counts.groups(groupBy).entrySet()) {
+            out.println(counts.asOf() + "," + counts.knownAt() + "," + csvField(group.getKey()) + ","
+                    + group.getValue().agreements() + "," + group.getValue().agencies());
+        }
+    }
+
+    private static String heading(GroupBy groupBy) {
+        return groupBy == GroupBy.agencyType ? "AGENCY TYPE" : groupBy.name().toUpperCase(Locale.ROOT);
+    }
+
+    /** RFC 4180 quoting, and a group named like a formula (an agency type from a sheet) stays text. */
+    private static String csvField(String text) {
+        return org.agreementledger.web.CsvCells.cell(text);
+    }
+}

@@ -1,0 +1,26 @@
+package org.agreementledger.reporting;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The counts as the HTTP API and {@code bin/ledger counts --format json} write them. byModel and
+ * byState are always there (every model, zero included; only states with an agreement in force);
+ * byAgencyType only when asked for; ledgerAt only for an audit replay.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CountsDocument(LocalDate asOf, LocalDate knownAt, Instant ledgerAt, long agreements, long agencies,
+                             long states, Map<String, Long> byModel, Map<String, Tally> byState,
+                             Map<String, Tally> byAgencyType) {
+
+    public static CountsDocument of(Counts counts, GroupBy groupBy, Instant ledgerAt) {
+        Map<String, Long> byModel = new LinkedHashMap<>();
+        counts.byModel().forEach((model, tally) -> byModel.put(model.name(), tally.agreements()));
+        return new CountsDocument(counts.asOf(), counts.knownAt(), ledgerAt, counts.agreements(), counts.agencies(),
+                counts.states(), byModel, counts.byState(),
+                groupBy == GroupBy.agencyType ? counts.byAgencyType() : null);
+    }
+}

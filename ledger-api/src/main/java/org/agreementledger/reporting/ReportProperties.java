@@ -1,0 +1,12 @@
+package org.agreementledger.reporting;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code catchUpTimeout}: how long a command-line report waits for the projection to take in the
+ * latest appends; {@code progressEvery}: how often a rebuild reports its progress.
+ */
+@ConfigurationProperties("ledger.reports")
+public record ReportProperties(Duration catchUpTimeout, Duration progressEvery) {
+}

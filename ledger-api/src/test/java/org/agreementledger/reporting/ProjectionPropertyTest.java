@@ -1,0 +1,308 @@
+package org.agreementledger.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.agreementledger.LedgerApplication;
+import org.agreementledger.agreement.AgreementConflictException;
+import org.agreementledger.agreement.AgreementLedger;
+import org.agreementledger.api.ChangeSupportModel;
+import org.agreementledger.api.CorrectAgreement;
+import org.agreementledger.api.CorrectableField;
+import org.agreementledger.api.InvalidFieldException;
+import org.agreementledger.api.ReinstateAgreement;
+import org.agreementledger.api.SignAgreement;
+import org.agreementledger.api.Source;
+import org.agreementledger.api.SupportModel;
+import org.agreementledger.api.UsState;
+import org.agreementledger.api.WithdrawAgreement;
+import org.agreementledger.api.WithdrawalReason;
+import org.agreementledger.testing.LedgerDatabaseExtension;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Random histories of signings, model changes, withdrawals, reinstatements and corrections (signedOn included),
+ * with back-dated knowledge and interleaved append order, go through the real aggregate into the
+ * real store; the projection's answers must equal the test oracle's fold of the raw stored events
+ * for random (asOf, knownAt) pairs, and so must the audit replay's. Each try starts from an empty
+ * store and empty report tables in a database of its own; refused commands are simply not in the
+ * store, so neither side sees them.
+ *
+ * <p>jqwik does not run JUnit Jupiter extensions, so this test starts its application context itself.
+ */
+class ProjectionPropertyTest {
+
+    private static final LocalDate BASE = LocalDate.of(2020, 1, 1);
+    private static final Source SOURCE = Source.manual("property test", null);
+    /** A few agencies, some in the same state, so agencies hold several agreements and states several agencies. */
+    private static final List<Agency> AGENCIES = List.of(
+            new Agency(UsState.FL, "Alachua County Sheriff's Office", "County"),
+            new Agency(UsState.FL, "City of Hialeah Police Department", "Municipality"),
+            new Agency(UsState.TX, "Harris County Constable Precinct 4", null),
+            new Agency(UsState.GA, "Georgia Department of Corrections", "State Agency"));
+    private static final Map<CorrectableField, List<String>> CORRECTED_VALUES = Map.of(
+            CorrectableField.agencyName, List.of("Renamed Agency", "Another Name"),
+            CorrectableField.county, List.of("Alachua", "Harris"),
+            CorrectableField.agencyType, List.of("County", "Municipality", "State Agency"),
+            CorrectableField.moaLink, List.of("https://example.org/moa/1", "https://example.org/moa/2"));
+
+    private static ConfigurableApplicationContext context;
+    private static AgreementLedger ledger;
+    private static CommandGateway commandGateway;
+    private static AgreementReports reports;
+    private static LedgerReplay replay;
+    private static ReportProcessor processor;
+    private static JdbcTemplate jdbc;
+    private static StoredEvents stored;
+
+    record Agency(UsState state, String name, String type) {
+    }
+
+    sealed interface Action permits ModelChange, Withdrawal, Reinstatement, Correction {
+    }
+
+    /** Moves the model 1 or 2 places on (so usually to another model), effective days after the signing. */
+    record ModelChange(int shift, int effectiveDay, int lag) implements Action {
+    }
+
+    record Withdrawal(int effectiveDay, int lag) implements Action {
+    }
+
+    record Reinstatement(int effectiveDay, int lag) implements Action {
+    }
+
+    /** {@code choice} picks the new value; for signedOn, {@code dayShift} moves the date. */
+    record Correction(CorrectableField field, int choice, int dayShift, int lag, int effectiveBefore) implements Action {
+    }
+
+    record Plan(int agency, SupportModel model, int signedDay, int effectiveShift, int signingLag,
+                List<Action> actions) {
+    }
+
+    record History(List<Plan> plans, long appendOrderSeed, long querySeed) {
+    }
+
+    @BeforeContainer
+    static void start() {
+        LedgerDatabaseExtension.TestDatabase database = LedgerDatabaseExtension.newDatabase();
+        context = new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .run("--ledger.db.url=" + database.url(), "--ledger.db.user=" + nullToEmpty(database.user()),
+                        "--ledger.db.password=" + nullToEmpty(database.password()));
+        ledger = context.getBean(AgreementLedger.class);
+        commandGateway = context.getBean(CommandGateway.class);
+        reports = context.getBean(AgreementReports.class);
+        replay = context.getBean(LedgerReplay.class);
+        processor = context.getBean(ReportProcessor.class);
+        jdbc = context.getBean(JdbcTemplate.class);
+        stored = new StoredEvents(jdbc, context.getBean(ObjectMapper.class));
+    }
+
+    @AfterContainer
+    static void stop() {
+
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    /*
+     * 200 tries take about 110 s on 2 cores, nearly all of it waiting for the processor: with the
+     * embedded event store the pooled processor's coordinator looks for new events every 500 ms.
+     */
+    @Property(tries = 200)
+    void theProjectionAnswersAsTheOracleFoldsTheStore(@ForAll("histories") History history) {
+        emptyTheLedger();
+        append(history);
+        processor.awaitCaughtUp(Duration.ofSeconds(30));
+
+        CountsOracle oracle = new CountsOracle(stored.all());
+        Random random = new Random(history.querySeed());
+        List<LocalDate> interesting = new ArrayList<>(oracle.interestingDays());
+        for (int i = 0; i < 12; i++) {
+            LocalDate asOf = pick(random, interesting);
+            LocalDate knownAt = random.nextInt(8) == 0 ? AgreementReports.today() : pick(random, interesting);
+            assertThat(reports.counts(asOf, knownAt)).as("counts on %s as known on %s", asOf, knownAt)
+                    .isEqualTo(oracle.counts(asOf, knownAt));
+            assertThat(reports.agreementsInForce(asOf, knownAt, null, null, 0, 1000).agreements().stream()
+                    .map(a -> new CountsOracle.InForce(a.agreementId(), a.agencyId(), a.state().name(), a.model(),
+                            a.agencyType())).toList())
+                    .as("agreements in force on %s as known on %s", asOf, knownAt)
+                    .isEqualTo(oracle.inForce(asOf, knownAt));
+        }
+
+        LocalDate asOf = pick(random, interesting);
+        LocalDate knownAt = pick(random, interesting);
+        assertThat(replay.counts(asOf, knownAt, Instant.now())).as("audit replay on %s as known on %s", asOf, knownAt)
+                .isEqualTo(oracle.counts(asOf, knownAt));
+
+        Step step = Step.values()[random.nextInt(Step.values().length)];
+        LocalDate from = pick(random, interesting);
+        LocalDate to = step.nth(from, random.nextInt(12)).plusDays(random.nextInt(3));
+        Timeline timeline = reports.timeline(from, to, step, knownAt);
+        assertThat(timeline.points()).isNotEmpty();
+        for (TimelinePoint point : timeline.points()) {
+            Counts expected = oracle.counts(point.date(), knownAt);
+            assertThat(point).as("timeline point, as known on %s", knownAt).isEqualTo(
+                    new TimelinePoint(point.date(), expected.agreements(), expected.agencies(), expected.states()));
+        }
+        assertThat(timeline.points().get(timeline.points().size() - 1).date()).isBeforeOrEqualTo(to);
+    }
+
+    private static LocalDate pick(Random random, List<LocalDate> interesting) {
+        if (!interesting.isEmpty() && random.nextInt(10) < 7) {
+            return interesting.get(random.nextInt(interesting.size()));
+        }
+        return BASE.plusDays(random.nextInt(1800) - 30);
+    }
+
+    /**
+     * Test-only: the store and every read model of this test's own database start empty for each
+     * try (every table but Flyway's history, the processors' tokens and the generation pointer).
+     */
+    private static void emptyTheLedger() {
+        processor.awaitCaughtUp(Duration.ofSeconds(30));
+        for (String table : jdbc.queryForList("""
+                select table_name from information_schema.tables
+                where table_schema = current_schema() and table_type = 'BASE TABLE'
+                  and table_name not in ('flyway_schema_history', 'tokenentry', 'report_generation')
+                """, String.class)) {
+            jdbc.update("delete from " + table);
+        }
+    }
+
+    private static void append(History history) {
+        Random order = new Random(history.appendOrderSeed());
+        List<Deque<Runnable>> queues = new ArrayList<>();
+        Map<String, Map<CorrectableField, String>> facts = new HashMap<>();
+        for (Plan plan : history.plans()) {
+            queues.add(commands(plan, facts));
+        }
+        // interleave the agreements' appends; each agreement's own commands keep their order
+        while (queues.stream().anyMatch(queue -> !queue.isEmpty())) {
+            List<Deque<Runnable>> pending = queues.stream().filter(queue -> !queue.isEmpty()).toList();
+            Runnable command = pending.get(order.nextInt(pending.size())).removeFirst();
+            try {
+                command.run();
+            } catch (InvalidFieldException | AgreementConflictException | AggregateNotFoundException refused) {
+                // refused by the aggregate: not in the store, so not in either answer
+            }
+        }
+    }
+
+    private static Deque<Runnable> commands(Plan plan, Map<String, Map<CorrectableField, String>> facts) {
+        Agency agency = AGENCIES.get(plan.agency());
+        LocalDate signedOn = BASE.plusDays(plan.signedDay());
+        LocalDate effectiveOn = plan.effectiveShift() == 0 ? null : signedOn.plusDays(plan.effectiveShift());
+        LocalDate signingKnown = (effectiveOn == null || effectiveOn.isBefore(signedOn) ? signedOn : effectiveOn)
+                .plusDays(plan.signingLag());
+        SignAgreement signing = new SignAgreement(agency.state(), agency.name(), null, agency.type(), plan.model(),
+                signedOn, null, effectiveOn, signingKnown, SOURCE);
+        String id = signing.agreementId();
+        Deque<Runnable> commands = new ArrayDeque<>();
+        commands.add(() -> {
+            ledger.sign(signing);
+            Map<CorrectableField, String> recorded = new EnumMap<>(CorrectableField.class);
+            recorded.put(CorrectableField.agencyName, signing.agencyName());
+            recorded.put(CorrectableField.agencyType, signing.agencyType());
+            recorded.put(CorrectableField.signedOn, signedOn.toString());
+            facts.put(id, recorded);
+        });
+        SupportModel[] model = {plan.model()};
+        for (Action action : plan.actions()) {
+            if (action instanceof ModelChange change) {
+                commands.add(() -> {
+                    SupportModel to = SupportModel.values()[(model[0].ordinal() + change.shift()) % 3];
+                    LocalDate on = signedOn.plusDays(change.effectiveDay());
+                    ledger.changeModel(new ChangeSupportModel(id, to, on, on.plusDays(change.lag()), SOURCE, null));
+                    model[0] = to;
+                });
+            } else if (action instanceof Withdrawal withdrawal) {
+                commands.add(() -> {
+                    LocalDate on = signedOn.plusDays(withdrawal.effectiveDay());
+                    ledger.withdraw(new WithdrawAgreement(id, WithdrawalReason.TERMINATED_BY_ICE, on,
+                            on.plusDays(withdrawal.lag()), SOURCE, null));
+                });
+            } else if (action instanceof Reinstatement reinstatement) {
+                commands.add(() -> {
+                    LocalDate on = signedOn.plusDays(reinstatement.effectiveDay());
+                    // AgreementLedger has no reinstate yet: straight to the aggregate
+                    commandGateway.sendAndWait(new ReinstateAgreement(id, on, on.plusDays(reinstatement.lag()), SOURCE,
+                            null));
+                });
+            } else if (action instanceof Correction correction) {
+                commands.add(() -> correct(id, signedOn, correction, facts));
+            }
+        }
+        return commands;
+    }
+
+    private static void correct(String id, LocalDate signedOn, Correction correction,
+                                Map<String, Map<CorrectableField, String>> facts) {
+        Map<CorrectableField, String> recorded = facts.getOrDefault(id, new EnumMap<>(CorrectableField.class));
+        LocalDate knownOn = signedOn.plusDays(correction.lag());
+        String newValue;
+        if (correction.field() == CorrectableField.signedOn) {
+            newValue = signedOn.plusDays(correction.dayShift()).toString();
+        } else {
+            List<String> values = CORRECTED_VALUES.get(correction.field());
+            // one choice in four clears an optional field
+            newValue = correction.choice() >= values.size() && correction.field() != CorrectableField.agencyName
+                    ? null : values.get(correction.choice() % values.size());
+        }
+        LocalDate effectiveOn = correction.effectiveBefore() < 0 ? null : knownOn.minusDays(correction.effectiveBefore());
+        ledger.correct(new CorrectAgreement(id, correction.field(), recorded.get(correction.field()), newValue,
+                effectiveOn, knownOn, SOURCE, null));
+        recorded.put(correction.field(), newValue);
+    }
+
+    @Provide
+    Arbitrary<History> histories() {
+        Arbitrary<Action> modelChange = Combinators.combine(Arbitraries.integers().between(1, 2),
+                Arbitraries.integers().between(-10, 500), Arbitraries.integers().between(0, 300)).as(ModelChange::new);
+        Arbitrary<Action> withdrawal = Combinators.combine(Arbitraries.integers().between(-10, 500),
+                Arbitraries.integers().between(0, 300)).as(Withdrawal::new);
+        Arbitrary<Action> reinstatement = Combinators.combine(Arbitraries.integers().between(0, 600),
+                Arbitraries.integers().between(0, 300)).as(Reinstatement::new);
+        Arbitrary<Action> correction = Combinators.combine(Arbitraries.of(CorrectableField.class),
+                Arbitraries.integers().between(0, 3), Arbitraries.integers().between(-60, 60),
+                Arbitraries.integers().between(0, 600), Arbitraries.integers().between(-1, 30)).as(Correction::new);
+        Arbitrary<Action> action = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, modelChange), net.jqwik.api.Tuple.of(3, withdrawal),
+                net.jqwik.api.Tuple.of(2, reinstatement), net.jqwik.api.Tuple.of(4, correction));
+        Arbitrary<Plan> plan = Combinators.combine(Arbitraries.integers().between(0, AGENCIES.size() - 1),
+                Arbitraries.of(SupportModel.class), Arbitraries.integers().between(0, 900),
+                Arbitraries.integers().between(-20, 20), Arbitraries.integers().between(0, 200),
+                action.list().ofMaxSize(5)).as(Plan::new);
+        return Combinators.combine(plan.list().ofMinSize(1).ofMaxSize(6), Arbitraries.longs(), Arbitraries.longs())
+                .as(History::new);
+    }
+}

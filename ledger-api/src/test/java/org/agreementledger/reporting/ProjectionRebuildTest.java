@@ -1,0 +1,153 @@
+package org.agreementledger.reporting;
+
+import static org.agreementledger.testing.TestAgreements.PRESS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.agreementledger.agreement.AgreementLedger;
+import org.agreementledger.api.ChangeSupportModel;
+import org.agreementledger.api.CorrectAgreement;
+import org.agreementledger.api.CorrectableField;
+import org.agreementledger.api.SignAgreement;
+import org.agreementledger.api.SupportModel;
+import org.agreementledger.api.UsState;
+import org.agreementledger.api.WithdrawAgreement;
+import org.agreementledger.api.WithdrawalReason;
+import org.agreementledger.testing.LedgerIntegrationTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A rebuild replays the store into new tables while reports go on answering from the old ones,
+ * and two rebuilds write the same rows. A database of its own: a rebuild replaces every row.
+ */
+@TestPropertySource(properties = "ledger.test.context=projection-rebuild")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProjectionRebuildTest extends LedgerIntegrationTest {
+
+    private static final int AGREEMENTS = 400;
+    private static final LocalDate AS_OF = LocalDate.of(2025, 6, 1);
+
+    @Autowired
+    AgreementLedger ledger;
+    @Autowired
+    AgreementReports reports;
+    @Autowired
+    ReportProcessor processor;
+    @Autowired
+    ProjectionRebuild rebuild;
+    @Autowired
+    ReportGenerations generations;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** Enough history that a rebuild takes a while: signings, model changes, withdrawals, corrections. */
+    @BeforeAll
+    void history() {
+        UsState[] states = {UsState.FL, UsState.TX, UsState.GA, UsState.AL, UsState.TN};
+        for (int i = 0; i < AGREEMENTS; i++) {
+            LocalDate signed = LocalDate.of(2024, 1, 1).plusDays(i);
+            String id = ledger.sign(new SignAgreement(states[i % states.length], "Rebuild Agency " + (i % 150), null,
+                    i % 3 == 0 ? "County" : "Municipality", SupportModel.values()[i % 3], signed, null, null,
+                    signed.plusDays(3), PRESS));
+            if (i % 2 == 0) {
+                ledger.changeModel(new ChangeSupportModel(id, SupportModel.values()[(i + 1) % 3], signed.plusDays(40),
+                        signed.plusDays(45), PRESS, null));
+            }
+            if (i % 5 == 0) {
+                ledger.withdraw(new WithdrawAgreement(id, WithdrawalReason.TERMINATED_BY_ICE, signed.plusDays(90),
+                        signed.plusDays(200), PRESS, null));
+            }
+            if (i % 7 == 0) {
+                ledger.correct(new CorrectAgreement(id, CorrectableField.signedOn, signed.toString(),
+                        signed.plusDays(10).toString(), null, signed.plusDays(60), PRESS, null));
+            }
+        }
+        processor.awaitCaughtUp(Duration.ofSeconds(60));
+    }
+
+    /** The published report rows, without the generation number: what a report can see. */
+    private List<String> publishedRows() {
+        return jdbc.queryForList("""
+                select concat_ws('|', agreement_id, agency_id, agency_name, state, county, agency_type, model,
+                                 signed_on, moa_link, valid, known)
+                from report_agreement_version
+                where generation = (select published from report_generation)
+                order by agreement_id, known, valid
+                """, String.class);
+    }
+
+    private long rowsOfOtherGenerations() {
+        return jdbc.queryForObject("select count(*) from report_agreement_version"
+                + " where generation <> (select published from report_generation)", Long.class);
+    }
+
+    @Test
+    void twoRebuildsWriteTheRowsTheLiveProjectionWrote() {
+        List<String> live = publishedRows();
+        assertThat(live).hasSizeGreaterThan(AGREEMENTS);
+
+        int first = rebuild.rebuild(Duration.ofSeconds(1), progress -> { });
+        List<String> once = publishedRows();
+        int second = rebuild.rebuild(Duration.ofSeconds(1), progress -> { });
+
+        assertThat(once).isEqualTo(live);
+        assertThat(publishedRows()).isEqualTo(live);
+        assertThat(second).isGreaterThan(first);
+        assertThat(generations.published()).isEqualTo(second);
+        assertThat(rowsOfOtherGenerations()).as("rows of the generations replaced").isZero();
+        assertThat(jdbc.queryForList("select segment from tokenentry where processorname = 'agreement-reports'"
+                + " order by segment", Integer.class)).as("the processor's tokens, one per segment").containsExactly(0, 1);
+    }
+
+    @Test
+    void reportsKeepAnsweringFromTheCompleteTablesDuringARebuild() {
+        Counts before = reports.counts(AS_OF, null);
+        Timeline timelineBefore = reports.timeline(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 6, 1), Step.month, null);
+        long agreementsBefore = reports.agreementsInForce(AS_OF, null, null, null, 0, 10).total();
+        assertThat(before.agreements()).isPositive();
+
+        // a second reader, on its own connection, hammering the reports for the whole rebuild
+        AtomicBoolean rebuilding = new AtomicBoolean(true);
+        List<Counts> backgroundReads = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+            while (rebuilding.get()) {
+                backgroundReads.add(reports.counts(AS_OF, null));
+            }
+        });
+        // and reads at each progress report, noting how much of the new generation existed then
+        List<Long> halfBuilt = new ArrayList<>();
+        int generation = rebuild.rebuild(Duration.ofMillis(5), progress -> {
+            if (progress.finished()) {
+                return;
+            }
+            long built = jdbc.queryForObject("select count(distinct agreement_id) from report_agreement_version"
+                    + " where generation = (select building from report_generation)", Long.class);
+            assertThat(reports.counts(AS_OF, null)).as("counts while %d of %d events were replayed", progress.done(),
+                    progress.total()).isEqualTo(before);
+            assertThat(reports.timeline(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 6, 1), Step.month, null))
+                    .isEqualTo(timelineBefore);
+            assertThat(reports.agreementsInForce(AS_OF, null, null, null, 0, 10).total()).isEqualTo(agreementsBefore);
+            if (built > 0 && built < AGREEMENTS) {
+                halfBuilt.add(built);
+            }
+        });
+        rebuilding.set(false);
+        reader.join();
+
+        assertThat(halfBuilt).as("reads made while the new tables were half built").isNotEmpty();
+        assertThat(backgroundReads).isNotEmpty().allSatisfy(counts -> assertThat(counts).isEqualTo(before));
+        assertThat(generations.published()).isEqualTo(generation);
+        assertThat(reports.counts(AS_OF, null)).isEqualTo(before);
+    }
+}

@@ -1,0 +1,60 @@
+package org.agreementledger.reporting;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Which generation of the report tables reports read ({@code published}) and which the projection
+ * writes ({@code building}). They differ only while a rebuild is under way.
+ */
+@Component
+public class ReportGenerations {
+
+    /** Reports read this inside their own statement, so one answer never mixes two generations. */
+    static final String PUBLISHED = "(select published from report_generation where id = 1)";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    ReportGenerations(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    public int published() {
+        return jdbc.queryForObject("select published from report_generation where id = 1", Integer.class);
+    }
+
+    public int building() {
+        return jdbc.queryForObject("select building from report_generation where id = 1", Integer.class);
+    }
+
+    public boolean rebuilding() {
+        return published() != building();
+    }
+
+    /** Starts an empty generation for the projection to write; reports go on reading the published one. */
+    int startBuilding() {
+        return transactions.execute(status -> {
+            int next = jdbc.queryForObject("select greatest(published, building) + 1 from report_generation "
+                    + "where id = 1 for update", Integer.class);
+            jdbc.update("delete from report_agreement_version where generation >= ?", next);
+            jdbc.update("update report_generation set building = ? where id = 1", next);
+            return next;
+        });
+    }
+
+    /**
+     * Reports read the generation just built from their next statement on; the older ones are
+     * dropped. Does nothing if another rebuild has started since, so a late caller cannot publish a
+     * generation that was abandoned.
+     */
+    void publish(int generation) {
+        Integer switched = transactions.execute(status -> jdbc.update(
+                "update report_generation set published = ? where id = 1 and building = ?", generation, generation));
+        if (switched != null && switched == 1) {
+            jdbc.update("delete from report_agreement_version where generation < ?", generation);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.agreementledger.reporting;
+
+import java.time.LocalDate;
+
+/** The headline counts on one day of a timeline. */
+public record TimelinePoint(LocalDate date, long agreements, long agencies, long states) {
+}
