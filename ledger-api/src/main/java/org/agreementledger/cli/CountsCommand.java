@@ -1,5 +1,6 @@
 package org.agreementledger.cli;
 
+import org.agreementledger.listing.CurrentAgreements;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -80,7 +81,9 @@ class CountsCommand implements Callable<Integer> {
             switch (output) {
                 case json -> out.println(context.getBean(ObjectMapper.class).copy()
                         .enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(CountsDocument.of(counts, groupBy, instant)));
+                        .writeValueAsString(CountsDocument.of(counts, groupBy, instant, instant != null ? null
+                                : context.getBean(CurrentAgreements.class).pendingAgencies(counts.asOf(),
+                                        counts.knownAt()))));
                 case csv -> printCsv(out, counts, groupBy);
                 case table -> printTable(out, counts, groupBy, instant);
             }

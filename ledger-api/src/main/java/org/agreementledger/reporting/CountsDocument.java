@@ -9,18 +9,21 @@ import java.util.Map;
 /**
  * The counts as the HTTP API and {@code bin/ledger counts --format json} write them. byModel and
  * byState are always there (every model, zero included; only states with an agreement in force);
- * byAgencyType only when asked for; ledgerAt only for an audit replay.
+ * byAgencyType only when asked for; ledgerAt only for an audit replay; pendingAgencies (agencies
+ * with a request pending on ICE's pending lists, as of the date as known on the date) except in an
+ * audit replay, which folds agreement events only.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CountsDocument(LocalDate asOf, LocalDate knownAt, Instant ledgerAt, long agreements, long agencies,
-                             long states, Map<String, Long> byModel, Map<String, Tally> byState,
-                             Map<String, Tally> byAgencyType) {
+                             long states, Integer pendingAgencies, Map<String, Long> byModel,
+                             Map<String, Tally> byState, Map<String, Tally> byAgencyType) {
 
-    public static CountsDocument of(Counts counts, GroupBy groupBy, Instant ledgerAt) {
+    /** @param pendingAgencies agencies with a request pending (ICE's pending lists); null for an audit replay */
+    public static CountsDocument of(Counts counts, GroupBy groupBy, Instant ledgerAt, Integer pendingAgencies) {
         Map<String, Long> byModel = new LinkedHashMap<>();
         counts.byModel().forEach((model, tally) -> byModel.put(model.name(), tally.agreements()));
         return new CountsDocument(counts.asOf(), counts.knownAt(), ledgerAt, counts.agreements(), counts.agencies(),
-                counts.states(), byModel, counts.byState(),
+                counts.states(), pendingAgencies, byModel, counts.byState(),
                 groupBy == GroupBy.agencyType ? counts.byAgencyType() : null);
     }
 }

@@ -1,5 +1,6 @@
 package org.agreementledger.reporting;
 
+import org.agreementledger.listing.CurrentAgreements;
 import org.agreementledger.api.Fields;
 import org.agreementledger.api.InvalidFieldException;
 import org.agreementledger.api.SupportModel;
@@ -18,17 +19,19 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportController {
 
     private final AgreementReports reports;
+    private final CurrentAgreements pending;
 
-    ReportController(AgreementReports reports) {
+    ReportController(AgreementReports reports, CurrentAgreements pending) {
         this.reports = reports;
+        this.pending = pending;
     }
 
     @GetMapping("/counts")
     CountsDocument counts(@RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt,
                           @RequestParam(required = false) String groupBy) {
         GroupBy by = GroupBy.parse("groupBy", groupBy);
-        return CountsDocument.of(reports.counts(Fields.date("asOf", asOf), Fields.optionalDate("knownAt", knownAt)),
-                by, null);
+        Counts counts = reports.counts(Fields.date("asOf", asOf), Fields.optionalDate("knownAt", knownAt));
+        return CountsDocument.of(counts, by, null, pending.pendingAgencies(counts.asOf(), counts.knownAt()));
     }
 
     @GetMapping("/timeline")

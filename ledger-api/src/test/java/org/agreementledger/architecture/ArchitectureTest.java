@@ -44,8 +44,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule projectionsNeverSendCommands = noClasses().that(inModule("ledger-projections"))
             .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.commandhandling..")
-            .because("projections only listen")
-            .allowEmptyShould(true); // TODO until the projections land in ledger-projections
+            .because("projections only listen");
 
     @ArchTest
     static final ArchRule controllersHoldNoLogic = classes().that().areAnnotatedWith(RestController.class)

@@ -78,7 +78,7 @@ class ReportCliTest {
 
         JsonNode today = JSON.readTree(ok("counts", "--as-of", "2025-02-01", "--format", "json").out());
         assertThat(today.fieldNames()).toIterable().containsExactly("asOf", "knownAt", "agreements", "agencies",
-                "states", "byModel", "byState");
+                "states", "pendingAgencies", "byModel", "byState");
         assertThat(today.path("agreements").asLong()).isZero();
         assertThat(today.path("byModel").path("JEM").asLong()).isZero();
         assertThat(today.path("byState").isObject()).isTrue();

@@ -39,6 +39,8 @@ class PendingImportTest extends LedgerIntegrationTest {
     CurrentAgreements ledger;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate http;
 
     private ImportReport importFile(String name) {
         Path file = IceSheetFiles.named(name);
@@ -106,5 +108,9 @@ class PendingImportTest extends LedgerIntegrationTest {
                 .isEqualTo(jdbc.queryForObject("select count(*) from agreement_request where closure = 'SIGNED'",
                         Long.class));
         assertThat(closedBySigning).as("signings in later participating lists closed requests").isPositive();
+
+        com.fasterxml.jackson.databind.JsonNode counts = http.getForObject(
+                "/api/reports/counts?asOf=2025-06-06&knownAt=2025-06-06", com.fasterxml.jackson.databind.JsonNode.class);
+        assertThat(counts.path("pendingAgencies").asInt()).isEqualTo(agenciesOn("pendingAgencies06062025am.xlsx"));
     }
 }

@@ -54,7 +54,8 @@ class ReportApiTest extends LedgerIntegrationTest {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode body = response.getBody();
         assertThat(body.fieldNames()).toIterable().containsExactly("asOf", "knownAt", "agreements", "agencies", "states",
-                "byModel", "byState");
+                "pendingAgencies", "byModel", "byState");
+        assertThat(body.path("pendingAgencies").asInt()).isZero(); // this ledger holds no pending lists
         assertThat(body.path("asOf").asText()).isEqualTo("2025-02-01");
         assertThat(body.path("knownAt").asText()).isEqualTo("2025-03-01");
         assertThat(body.path("agreements").asLong()).isPositive();
