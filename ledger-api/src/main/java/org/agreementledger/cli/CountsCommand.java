@@ -154,8 +154,8 @@ class CountsCommand implements Callable<Integer> {
         return groupBy == GroupBy.agencyType ? "AGENCY TYPE" : groupBy.name().toUpperCase(Locale.ROOT);
     }
 
-    /** RFC 4180: quote a field with a comma, quote or line break, doubling its quotes. */
+    /** RFC 4180 quoting, and a group named like a formula (an agency type from a sheet) stays text. */
     private static String csvField(String text) {
-        return text.matches("[^,\"\r\n]*") ? text : "\"" + text.replace("\"", "\"\"") + "\"";
+        return org.agreementledger.web.CsvCells.cell(text);
     }
 }

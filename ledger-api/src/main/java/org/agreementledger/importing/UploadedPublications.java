@@ -46,7 +46,7 @@ public class UploadedPublications {
      */
     public ImportReport importUpload(InputStream body, String fileName, String publishedOn) {
         LocalDate date = Fields.optionalDate("publishedOn", publishedOn);
-        String name = Fields.optional(fileName) == null ? "upload" : Path.of(fileName.strip()).getFileName().toString();
+        String name = fileNameOf(fileName);
         Path file = null;
         try {
             // the reader tells CSV from xlsx by the name's extension: keep the upload's
@@ -63,6 +63,20 @@ public class UploadedPublications {
                     // a temp file left behind is the system's to clean
                 }
             }
+        }
+    }
+
+    /** Only the last segment of what the client called the file; a name no file system allows is refused. */
+    private static String fileNameOf(String fileName) {
+        if (Fields.optional(fileName) == null) {
+            return "upload";
+        }
+        try {
+            Path name = Path.of(fileName.strip()).getFileName();
+            return name == null ? "upload" : name.toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new org.agreementledger.api.InvalidFieldException("fileName", "'" + Fields.abbreviate(fileName)
+                    + "' is not a file name");
         }
     }
 

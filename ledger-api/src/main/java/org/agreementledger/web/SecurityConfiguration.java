@@ -1,8 +1,11 @@
 package org.agreementledger.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.agreementledger.integrity.ApiTokens;
+import org.agreementledger.integrity.Role;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,31 +17,70 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-/** Reads are public for now; every append over HTTP needs the archivist's token. */
+/**
+ * Who may do what over HTTP, decided here and nowhere else:
+ * <ul>
+ *   <li>the public (no token): the report page, its static assets, the OpenAPI documents,
+ *       {@code GET /api/reports/**}, and an agreement's history (a public record);</li>
+ *   <li>auditors: every other {@code GET /api/**}, notably {@code /api/ledger/**} (digest, verify);</li>
+ *   <li>archivists: all of that, and every other method on {@code /api/**}: append, import, rebuild.</li>
+ * </ul>
+ * A new {@code /api} endpoint is therefore auditor-only to read and archivist-only otherwise until
+ * it is placed here; outside {@code /api} there are only reads of the page and its assets.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
+    private static final String ARCHIVIST = Role.ARCHIVIST.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
+
     @Bean
-    SecurityFilterChain ledgerSecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper json)
-            throws Exception {
+    SecurityFilterChain ledgerSecurity(HttpSecurity http, SecurityProperties properties, ApiTokens tokens,
+                                       ObjectMapper json) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable()) // bearer tokens, no cookies: nothing for a forged form to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
-                .addFilterBefore(new BearerTokenFilter(properties.archivistToken()), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(properties.archivistToken(), tokens),
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/**").hasRole("ARCHIVIST")
-                        .anyRequest().permitAll())
+                        // Spring's own error page renders the problem of a request already decided
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/reports/**", "/api/agreements/*/history").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(AUDITOR, ARCHIVIST)
+                        .requestMatchers("/api/**").hasRole(ARCHIVIST)
+                        // outside /api only the page, its assets and the OpenAPI documents: all reads
+                        .requestMatchers(HttpMethod.GET, "/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+                        .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> write(response, json,
-                                HttpStatus.UNAUTHORIZED, "an archivist's bearer token is required to append"))
+                                HttpStatus.UNAUTHORIZED, "a bearer token is required: an auditor's to read the"
+                                        + " ledger, an archivist's to append"))
                         .accessDeniedHandler((request, response, e) -> write(response, json,
-                                HttpStatus.FORBIDDEN, "this token's role may not do this")))
+                                HttpStatus.FORBIDDEN, "this token's role may not do this: reading the ledger needs"
+                                        + " an auditor or archivist, appending an archivist")))
                 .build();
+    }
+
+    /**
+     * Spring Security's firewall refuses some URLs before any controller (an encoded '/', '\',
+     * '%' or ';' in a path, a non-printable character). The refusal is a problem document too.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return (request, response, e) -> {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.BAD_REQUEST, "Rejected URL",
+                    "the request URL holds characters the ledger never accepts in a path (an encoded '/', '\\',"
+                            + " '%' or ';', or a control character)", "path"));
+        };
     }
 
     private static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)

@@ -2,7 +2,10 @@ package org.agreementledger.web;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The archivist's bearer token ({@code LEDGER_ARCHIVIST_TOKEN}); empty means no HTTP appends. */
+/**
+ * The archivist token for automation ({@code LEDGER_ARCHIVIST_TOKEN}; empty: none), and where the
+ * token generated on a ledger's first start is written when there is no data directory.
+ */
 @ConfigurationProperties("ledger.security")
-record SecurityProperties(String archivistToken) {
+record SecurityProperties(String archivistToken, String firstTokenFile) {
 }

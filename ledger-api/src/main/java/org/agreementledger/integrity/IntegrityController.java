@@ -1,0 +1,49 @@
+package org.agreementledger.integrity;
+
+import org.agreementledger.progress.Progress;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/ledger/digest}: the chain's tip, to keep. {@code GET /api/ledger/verify}: the
+ * chain recomputed from the stored events, optionally proving an earlier {@code digest} is a
+ * prefix. A tampered ledger is still a 200: the answer is the report, {@code intact} false.
+ */
+@RestController
+@RequestMapping("/api/ledger")
+class IntegrityController {
+
+    private final LedgerChain chain;
+
+    IntegrityController(LedgerChain chain) {
+        this.chain = chain;
+    }
+
+    @GetMapping("/digest")
+    DigestBody digest() {
+        return DigestBody.of(chain.digest());
+    }
+
+    @GetMapping("/verify")
+    VerificationBody verify(@RequestParam(required = false) String digest) {
+        Digest earlier = digest == null ? null : Digest.parse("digest", digest);
+        return VerificationBody.of(chain.verify(earlier, Progress.NONE));
+    }
+
+    record DigestBody(long position, String hash, String digest) {
+        static DigestBody of(Digest digest) {
+            return new DigestBody(digest.position(), digest.hash(), digest.toString());
+        }
+    }
+
+    record VerificationBody(boolean intact, long linksChecked, DigestBody tip, long findingCount,
+                            java.util.List<Finding> findings, Verification.DigestCheck digestCheck) {
+        static VerificationBody of(Verification verification) {
+            return new VerificationBody(verification.intact(), verification.linksChecked(),
+                    DigestBody.of(verification.tip()), verification.findingCount(), verification.findings(),
+                    verification.digestCheck());
+        }
+    }
+}

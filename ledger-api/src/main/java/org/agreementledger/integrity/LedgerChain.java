@@ -1,0 +1,214 @@
+package org.agreementledger.integrity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import javax.sql.DataSource;
+import org.agreementledger.progress.Progress;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The hash chain the database keeps over the event store (see {@code V5__integrity.sql}): its tip,
+ * and a verification that recomputes every link from the stored events. Verification streams
+ * the rows through a cursor ({@code ledger.integrity.fetch-size} at a time) in one read-only
+ * snapshot, so memory stays flat however long the ledger grows and concurrent appends do not
+ * disturb it.
+ */
+@Service
+public class LedgerChain {
+
+    /** Findings listed in full; beyond this they are only counted. */
+    static final int LISTED_FINDINGS = 20;
+
+    private static final String WALK = """
+            select c.position, c.hash, c.globalindex as linked, e.globalindex, e.eventidentifier,
+                   e.aggregateidentifier, e.sequencenumber, e.type, e.payloadtype, e.payloadrevision,
+                   e.timestamp, e.payload, e.metadata
+            from ledger_chain c left join domainevententry e on e.globalindex = c.globalindex
+            order by c.position""";
+
+    /** Events that no link covers, with the position of the first link after them. */
+    private static final String UNLINKED = """
+            select u.globalindex, u.aggregateidentifier, u.sequencenumber,
+                   (select min(c.position) from ledger_chain c where c.globalindex > u.globalindex) as before
+            from (select e.globalindex, e.aggregateidentifier, e.sequencenumber
+                  from domainevententry e
+                  where not exists (select 1 from ledger_chain c where c.globalindex = e.globalindex)
+                  order by e.globalindex limit ?) u
+            order by u.globalindex""";
+
+    private static final String UNLINKED_COUNT = """
+            select count(*) from domainevententry e
+            where not exists (select 1 from ledger_chain c where c.globalindex = e.globalindex)""";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate snapshot;
+
+    LedgerChain(DataSource dataSource, PlatformTransactionManager transactions,
+                @Value("${ledger.integrity.fetch-size}") int fetchSize) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        // PostgreSQL streams a result only with a fetch size inside a transaction; otherwise pgjdbc
+        // reads the whole result into memory before the first row
+        this.jdbc.setFetchSize(fetchSize);
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    /** The chain's last link: hand it to whoever must later be able to prove nothing before it changed. */
+    public Digest digest() {
+        return jdbc.query("select position, hash from ledger_chain order by position desc limit 1",
+                rows -> rows.next() ? Digest.of(rows.getLong(1), rows.getBytes(2)) : Digest.EMPTY);
+    }
+
+    /**
+     * Recomputes the chain from the stored events.
+     *
+     * @param earlier a digest handed out before, to prove it is a prefix of today's ledger; or null
+     */
+    public Verification verify(Digest earlier, Progress progress) {
+        return snapshot.execute(status -> {
+            Walk walk = new Walk(earlier);
+            progress.start("verify", digest().position());
+            jdbc.query(WALK, (RowCallbackHandler) rows -> {
+                walk.link(rows);
+                progress.advance(walk.checked);
+            });
+            progress.finish();
+            List<Finding> found = new ArrayList<>(walk.findings);
+            jdbc.query(UNLINKED, (RowCallbackHandler) rows -> found.add(inserted(rows, walk.last)), LISTED_FINDINGS);
+            long inserted = jdbc.queryForObject(UNLINKED_COUNT, Long.class);
+            found.sort(Comparator.comparingLong(Finding::position));
+            List<Finding> listed = List.copyOf(found.subList(0, Math.min(LISTED_FINDINGS, found.size())));
+            return new Verification(walk.checked, Digest.of(walk.last, walk.storedPrevious), listed,
+                    walk.findingCount + inserted, walk.digestCheck());
+        });
+    }
+
+    private static Finding inserted(ResultSet rows, long lastPosition) throws SQLException {
+        long before = rows.getLong("before");
+        boolean atEnd = rows.wasNull();
+        long globalIndex = rows.getLong("globalindex");
+        return new Finding(atEnd ? lastPosition + 1 : before, Finding.Kind.INSERTED, globalIndex,
+                rows.getString("aggregateidentifier"), rows.getLong("sequencenumber"),
+                "event " + globalIndex + " is stored but no link covers it: it was slipped in "
+                        + (atEnd ? "after the last link (" + lastPosition + ")" : "before position " + before)
+                        + " without extending the chain");
+    }
+
+    /** The state of one pass over the chain, link by link. */
+    private static final class Walk {
+
+        final Digest earlier;
+        final ChainLinks links = new ChainLinks();
+        final List<Finding> findings = new ArrayList<>();
+        long findingCount;
+        long checked;
+        long last;
+        /** The previous link as stored. */
+        byte[] storedPrevious = ChainLinks.GENESIS;
+        /** The previous link recomputed from the events alone; null once an event or link is gone. */
+        byte[] recomputed = ChainLinks.GENESIS;
+        /** Whether recomputed has parted from storedPrevious. */
+        boolean diverged;
+        Verification.DigestCheck check;
+
+        Walk(Digest earlier) {
+            this.earlier = earlier;
+            if (earlier != null && earlier.position() == 0) {
+                check = checkAgainst(ChainLinks.GENESIS);
+            }
+        }
+
+        void link(ResultSet rows) throws SQLException {
+            long position = rows.getLong("position");
+            byte[] stored = rows.getBytes("hash");
+            if (position != last + 1) {
+                found(new Finding(last + 1, Finding.Kind.LINK_MISSING, null, null, null, "links " + (last + 1)
+                        + (position - 1 > last + 1 ? " to " + (position - 1) : "") + " are missing from the chain"));
+                recomputed = null;
+                failDigestIfWithin(last + 1, position - 1);
+            }
+            long globalIndex = rows.getLong("globalindex");
+            if (rows.wasNull()) {
+                long linked = rows.getLong("linked");
+                found(new Finding(position, Finding.Kind.DELETED, linked, null, null,
+                        "event " + linked + ", covered by link " + position + ", is no longer stored"));
+                recomputed = null;
+            } else {
+                StoredEvent event = new StoredEvent(globalIndex, rows.getString("eventidentifier"),
+                        rows.getString("aggregateidentifier"), rows.getLong("sequencenumber"), rows.getString("type"),
+                        rows.getString("payloadtype"), rows.getString("payloadrevision"), rows.getString("timestamp"),
+                        rows.getBytes("payload"), rows.getBytes("metadata"));
+                byte[] local = links.link(storedPrevious, position, event);
+                if (!Arrays.equals(local, stored)) {
+                    found(new Finding(position, Finding.Kind.CHANGED, globalIndex, event.aggregateIdentifier(),
+                            event.sequenceNumber(), "event " + globalIndex + " (" + event.aggregateIdentifier()
+                            + " #" + event.sequenceNumber() + ") no longer hashes to link " + position
+                            + ": it was changed after it was appended"));
+                }
+                if (recomputed != null) {
+                    if (!diverged) {
+                        recomputed = local;
+                        diverged = !Arrays.equals(local, stored);
+                    } else if (earlier != null && position <= earlier.position()) {
+                        recomputed = links.link(recomputed, position, event);
+                    }
+                }
+            }
+            if (earlier != null && position == earlier.position() && check == null) {
+                check = recomputed == null ? broken(position) : checkAgainst(recomputed);
+            }
+            storedPrevious = stored;
+            last = position;
+            checked++;
+        }
+
+        private void found(Finding finding) {
+            findingCount++;
+            if (findings.size() < LISTED_FINDINGS) {
+                findings.add(finding);
+            }
+        }
+
+        private void failDigestIfWithin(long from, long to) {
+            if (earlier != null && check == null && earlier.position() >= from && earlier.position() <= to) {
+                check = broken(earlier.position());
+            }
+        }
+
+        private Verification.DigestCheck checkAgainst(byte[] todays) {
+            Digest today = Digest.of(earlier.position(), todays);
+            return today.equals(earlier)
+                    ? new Verification.DigestCheck(earlier, true, "the ledger's first " + earlier.position()
+                    + " events are exactly those the digest covered")
+                    : new Verification.DigestCheck(earlier, false, "today's events hash to " + today.hash()
+                    + " at position " + earlier.position() + ", not " + earlier.hash()
+                    + ": history up to there was rewritten since the digest was handed out"
+                    + " (or the digest is not from this ledger)");
+        }
+
+        private Verification.DigestCheck broken(long position) {
+            return new Verification.DigestCheck(earlier, false, "the chain up to position " + position
+                    + " cannot be recomputed (events or links are missing): the digest cannot be proved");
+        }
+
+        Verification.DigestCheck digestCheck() {
+            if (earlier == null || check != null) {
+                return check;
+            }
+            return new Verification.DigestCheck(earlier, false, "today's ledger has only " + last
+                    + " links but the digest is at position " + earlier.position()
+                    + ": events were removed from the end, or the digest is not from this ledger");
+        }
+    }
+}

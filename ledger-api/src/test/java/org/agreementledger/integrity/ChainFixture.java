@@ -1,0 +1,87 @@
+package org.agreementledger.integrity;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.agreementledger.testing.LedgerDatabaseExtension;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/**
+ * A ledger database of its own, migrated as the application would, with events written the way
+ * Axon writes them (plain JDBC inserts; the trigger extends the chain) and a "hostile DBA" who
+ * switches the triggers off for the session to rewrite history.
+ */
+final class ChainFixture implements AutoCloseable {
+
+    final HikariDataSource dataSource = new HikariDataSource();
+    final JdbcTemplate jdbc;
+    private int appended;
+
+    ChainFixture() {
+        LedgerDatabaseExtension.TestDatabase database = LedgerDatabaseExtension.newDatabase();
+        dataSource.setJdbcUrl(database.url());
+        dataSource.setUsername(database.user());
+        dataSource.setPassword(database.password());
+        dataSource.setMaximumPoolSize(8);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** Appends {@code count} events, as Axon's JDBC storage engine would; returns their global indexes. */
+    long[] append(int count) {
+        long[] indexes = new long[count];
+        for (int i = 0; i < count; i++) {
+            indexes[i] = appendOne(jdbc);
+        }
+        return indexes;
+    }
+
+    long appendOne(JdbcTemplate on) {
+        int n;
+        synchronized (this) {
+            n = ++appended;
+        }
+        String payload = "{\"agencyName\":\"Agency " + n + " Sheriff's Office\",\"knownOn\":\"2025-05-16\"}";
+        return on.queryForObject("""
+                insert into domainevententry (eventidentifier, aggregateidentifier, sequencenumber, type, timestamp,
+                    payloadtype, payloadrevision, payload, metadata)
+                values (?, ?, 0, 'Agreement', ?, 'org.agreementledger.api.AgreementSigned', null, ?, ?::bytea)
+                returning globalindex""", Long.class, UUID.randomUUID().toString(), "AL-agency-" + n + "#JEM#2025-01-02",
+                Instant.now().toString(), payload.getBytes(StandardCharsets.UTF_8),
+                (n % 2 == 0 ? null : "{\"traceId\":\"t" + n + "\"}".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** What a superuser can do: statements run with every trigger off (session_replication_role = replica). */
+    void asHostileDba(String... statements) {
+        jdbc.execute((java.sql.Connection connection) -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("set session_replication_role = replica");
+                try {
+                    for (String sql : statements) {
+                        statement.execute(sql);
+                    }
+                } finally {
+                    statement.execute("set session_replication_role = default");
+                }
+            }
+            return null;
+        });
+    }
+
+    long globalIndexAt(long position) {
+        return jdbc.queryForObject("select globalindex from ledger_chain where position = ?", Long.class, position);
+    }
+
+    /** A small fetch size, so even a short chain is read over several round trips. */
+    LedgerChain chain() {
+        return new LedgerChain(dataSource, new DataSourceTransactionManager(dataSource), 3);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
