@@ -51,16 +51,17 @@ const markers = {
   afterDatasetsDraw(c) {
     const x = c.scales.x, area = c.chartArea, ctx = c.ctx;
     ctx.save();
-    const days = [...new Set(claims.map((claim) => claim.date))];
-    for (const d of days) {
+    const days = [...new Set(claims.map((claim) => claim.date))].sort();
+    days.forEach((d, i) => {
       const px = x.getPixelForValue(toDay(d));
-      if (px < area.left || px > area.right) continue;
+      if (px < area.left || px > area.right) return;
       ctx.strokeStyle = '#8a93a3'; ctx.setLineDash([4, 4]); ctx.lineWidth = 1;
       ctx.beginPath(); ctx.moveTo(px, area.top); ctx.lineTo(px, area.bottom); ctx.stroke();
       ctx.setLineDash([]); ctx.fillStyle = '#5b6575'; ctx.font = '11px system-ui, sans-serif';
-      ctx.save(); ctx.translate(px - 3, area.top + 4); ctx.rotate(-Math.PI / 2); ctx.textAlign = 'right';
+      // labels of neighbouring days alternate sides of their line so they do not overprint
+      ctx.save(); ctx.translate(i % 2 ? px + 11 : px - 3, area.top + 4); ctx.rotate(-Math.PI / 2); ctx.textAlign = 'right';
       ctx.fillText(d, 0, 0); ctx.restore();
-    }
+    });
     if (state.asOf) {
       const px = x.getPixelForValue(toDay(state.asOf));
       if (px >= area.left && px <= area.right) {
@@ -78,6 +79,8 @@ async function drawTimeline() {
   const agencies = timeline.points.map((p) => ({ x: toDay(p.date), y: p.agencies }));
   const agreements = timeline.points.map((p) => ({ x: toDay(p.date), y: p.agreements }));
   if (chart) {
+    chart.options.scales.x.min = agencies[0].x;
+    chart.options.scales.x.max = agencies[agencies.length - 1].x;
     chart.data.datasets[0].data = agencies;
     chart.data.datasets[1].data = agreements;
     chart.update();
@@ -93,7 +96,7 @@ async function drawTimeline() {
       animation: false, maintainAspectRatio: false, parsing: false,
       interaction: { mode: 'nearest', axis: 'x', intersect: false },
       scales: {
-        x: { type: 'linear', ticks: { callback: (v) => fromDay(v).slice(0, 7), maxTicksLimit: 10 }, grid: { display: false } },
+        x: { type: 'linear', min: agencies[0].x, max: agencies[agencies.length - 1].x, ticks: { callback: (v) => fromDay(v).slice(0, 7), maxTicksLimit: 10 }, grid: { display: false } },
         y: { beginAtZero: true, ticks: { callback: (v) => fmt(v) } },
       },
       plugins: {
@@ -138,8 +141,7 @@ async function showCounts() {
     cell(tr, counts.agreements ? (100 * n / counts.agreements).toFixed(1) + '%' : '–', 'num');
     modelBody.appendChild(tr);
   }
-  $('figures').dataset.asOf = counts.asOf;
-  $('figures').dataset.knownAt = counts.knownAt;
+  return counts;
 }
 
 async function showAgreements(code, row) {
@@ -157,7 +159,7 @@ async function showAgreements(code, row) {
     body.appendChild(tr);
   }
   $('agreements-more').textContent = page.total > page.agreements.length
-    ? `Showing ${page.agreements.length} of ${fmt(page.total)}; the CSV link of the API lists them all.` : `${fmt(page.total)} in all.`;
+    ? `Showing the first ${page.agreements.length} of ${fmt(page.total)} (all of them: api/agreements?format=csv).` : `${fmt(page.total)} in all.`;
   $('agreements-card').hidden = false;
   $('history-card').hidden = true;
 }
@@ -195,6 +197,7 @@ async function showHistory(id, row) {
   }
   $('history-card').hidden = false;
   $('history-card').dataset.agreementId = id;
+  $('history-card').scrollIntoView({ block: 'nearest' });
 }
 
 async function showReconciliation() {
@@ -228,11 +231,14 @@ function links() {
 async function refresh() {
   showError(null);
   links();
+  $('agreements-card').hidden = true;
+  $('history-card').hidden = true;
   try {
     await showReconciliation();
-    await Promise.all([showCounts(), drawTimeline()]);
-    $('agreements-card').hidden = true;
-    $('history-card').hidden = true;
+    const [counts] = await Promise.all([showCounts(), drawTimeline()]);
+    // set last: tests and people may act on the page once it says which day it shows
+    $('figures').dataset.asOf = counts.asOf;
+    $('figures').dataset.knownAt = counts.knownAt;
   } catch (e) {
     showError(e);
   }
