@@ -40,6 +40,7 @@ class DatabaseConfiguration {
             config.setJdbcUrl(embedded.database().jdbcUrl("postgres"));
         }
         config.setMaximumPoolSize(properties.poolSize());
+        config.setConnectionTimeout(properties.connectionTimeout().toMillis());
         config.setPoolName("ledger");
         return new HikariDataSource(config);
     }

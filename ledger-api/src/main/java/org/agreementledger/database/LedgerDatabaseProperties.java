@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("ledger.db")
 public record LedgerDatabaseProperties(String url, String user, String password, Path dataDir, int poolSize,
-                                       int embeddedMaxConnections) {
+                                       java.time.Duration connectionTimeout, int embeddedMaxConnections) {
 
     public boolean external() {
         return url != null && !url.isBlank();

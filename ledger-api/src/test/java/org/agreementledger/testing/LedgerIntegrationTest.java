@@ -11,8 +11,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * agreements and compares counts before and after rather than assuming an empty store.
  */
 @ExtendWith(LedgerDatabaseExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.security.archivist-token=" + LedgerIntegrationTest.ARCHIVIST_TOKEN)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ledger.security.archivist-token=" + LedgerIntegrationTest.ARCHIVIST_TOKEN,
+        // at JVM exit the test PostgreSQL may stop before the cached contexts close: fail fast, not in 30 s
+        "ledger.db.connection-timeout=3s"})
 public abstract class LedgerIntegrationTest {
 
     public static final String ARCHIVIST_TOKEN = "test-archivist-token";
