@@ -3,6 +3,7 @@ package org.agreementledger.database;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
+import org.agreementledger.reporting.SegmentBalancer;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.slf4j.Logger;
@@ -39,6 +40,8 @@ class DatabaseConfiguration {
         } else {
             config.setJdbcUrl(embedded.database().jdbcUrl("postgres"));
         }
+        // names this instance to the server: instances sharing a database count each other by it
+        config.addDataSourceProperty("ApplicationName", SegmentBalancer.applicationName());
         config.setMaximumPoolSize(properties.poolSize());
         config.setConnectionTimeout(properties.connectionTimeout().toMillis());
         config.setPoolName("ledger");

@@ -39,12 +39,24 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
      * {@code dataDir/binaries}.
      */
     public static EmbeddedLedgerDatabase start(Path dataDir, int maxConnections) {
+        return start(dataDir, maxConnections, 0);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, listening on {@code port} (0: any free port). A fixed port lets
+     * clients that hold the URL reconnect after PostgreSQL is restarted on the same directory.
+     */
+    public static EmbeddedLedgerDatabase start(Path dataDir, int maxConnections, int port) {
         Path root = dataDir.toAbsolutePath().normalize();
         Path pgData = root.resolve("postgres");
         try {
             Files.createDirectories(pgData);
             stopOrphanedPostmaster(pgData);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port != 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(root.resolve("binaries").toFile())

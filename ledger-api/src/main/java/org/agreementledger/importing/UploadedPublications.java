@@ -34,6 +34,12 @@ public class UploadedPublications {
         return maxBytes;
     }
 
+    /** {@code .csv} or {@code .txt} for an upload so named; {@code .xlsx} for anything else. */
+    static String extensionOf(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".csv") ? ".csv" : lower.endsWith(".txt") ? ".txt" : ".xlsx";
+    }
+
     /**
      * @param fileName    the name ICE published it under, which dates it; may be null with a publishedOn
      * @param publishedOn ISO date, or null to take it from the file name
@@ -43,7 +49,8 @@ public class UploadedPublications {
         String name = Fields.optional(fileName) == null ? "upload" : Path.of(fileName.strip()).getFileName().toString();
         Path file = null;
         try {
-            file = Files.createTempFile("ledger-upload-", ".bin");
+            // the reader tells CSV from xlsx by the name's extension: keep the upload's
+            file = Files.createTempFile("ledger-upload-", extensionOf(name));
             copyAtMost(body, file);
             return importer.importFile(file, name, date, Progress.NONE);
         } catch (IOException e) {

@@ -1,15 +1,24 @@
 package org.agreementledger.reporting;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A rebuild stopped half way (the command was interrupted) leaves the processor writing a
- * generation nobody reads. On start-up, follow it to the end and publish it, in the background.
+ * A rebuild stopped half way leaves the processor writing a generation nobody reads, and reports
+ * frozen on the previous one. That happens when the rebuild command is interrupted, and also when
+ * the database fails under a running rebuild: the processor resumes from its tokens once the
+ * database is back, but the caller following the rebuild has given up. So at start-up, and then
+ * every {@code ledger.reports.rebuild-check-every}, an unfinished rebuild nobody here is following
+ * is followed to its end and published, in the background, through database outages.
  */
 @Component
 class InterruptedRebuild {
@@ -18,28 +27,50 @@ class InterruptedRebuild {
 
     private final ReportGenerations generations;
     private final ProjectionRebuild rebuild;
+    private final Duration checkEvery;
+    private ScheduledExecutorService checker;
 
-    InterruptedRebuild(ReportGenerations generations, ProjectionRebuild rebuild) {
+    InterruptedRebuild(ReportGenerations generations, ProjectionRebuild rebuild,
+                       @Value("${ledger.reports.rebuild-check-every:10s}") Duration checkEvery) {
         this.generations = generations;
         this.rebuild = rebuild;
+        this.checkEvery = checkEvery;
     }
 
     @EventListener(ContextRefreshedEvent.class)
-    void finishInterruptedRebuild() {
-        int building = generations.building();
-        if (building == generations.published()) {
+    synchronized void startChecking() {
+        if (checker != null) {
             return;
         }
-        log.warn("An earlier rebuild of the report tables did not finish; finishing generation {} in the background",
-                building);
-        Thread finisher = new Thread(() -> {
-            try {
-                rebuild.awaitAndPublish(building, Duration.ofSeconds(10), progress -> { });
-            } catch (RuntimeException e) {
-                log.warn("Could not finish the rebuild of generation {}: {}", building, e.getMessage());
+        checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "report-rebuild-finisher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // one thread: a check never overlaps the finishing it started
+        checker.scheduleWithFixedDelay(this::finishInterruptedRebuild, 0, checkEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    synchronized void stopChecking() {
+        if (checker != null) {
+            checker.shutdownNow();
+            checker = null;
+        }
+    }
+
+    void finishInterruptedRebuild() {
+        try {
+            if (rebuild.followed() || !generations.rebuilding()) {
+                return;
             }
-        }, "report-rebuild-finisher");
-        finisher.setDaemon(true);
-        finisher.start();
+            int building = generations.building();
+            log.warn("An earlier rebuild of the report tables did not finish; finishing generation {} in the"
+                    + " background", building);
+            rebuild.awaitAndPublish(building, Duration.ofSeconds(10), progress -> { });
+        } catch (RuntimeException e) {
+            // the database is away, or the context is closing: the next check tries again
+            log.warn("Could not finish the rebuild of the report tables yet: {}", e.getMessage());
+        }
     }
 }

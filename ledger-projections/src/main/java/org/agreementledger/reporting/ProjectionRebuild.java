@@ -2,6 +2,7 @@ package org.agreementledger.reporting;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.slf4j.Logger;
@@ -29,6 +30,8 @@ public class ProjectionRebuild {
     private final ReportProcessor reportProcessor;
     private final ReportGenerations generations;
     private final JdbcTemplate jdbc;
+    /** Callers following a rebuild to its end here; none means an unfinished rebuild is nobody's. */
+    private final AtomicInteger following = new AtomicInteger();
 
     ProjectionRebuild(ReportProcessor reportProcessor, ReportGenerations generations, JdbcTemplate jdbc) {
         this.reportProcessor = reportProcessor;
@@ -38,24 +41,49 @@ public class ProjectionRebuild {
 
     /** Rebuilds, telling {@code progress} at most every {@code every}; returns the generation published. */
     public synchronized int rebuild(Duration every, Consumer<Progress> progress) {
-        PooledStreamingEventProcessor processor = reportProcessor.processor();
-        processor.shutDown();
-        int generation = generations.startBuilding();
-        log.info("Rebuilding the report tables as generation {}", generation);
-        processor.resetTokens();
-        processor.start();
-        awaitAndPublish(generation, every, progress);
-        return generation;
+        following.incrementAndGet();
+        try {
+            PooledStreamingEventProcessor processor = reportProcessor.processor();
+            processor.shutDown();
+            int generation = generations.startBuilding();
+            log.info("Rebuilding the report tables as generation {}", generation);
+            processor.resetTokens();
+            processor.start();
+            awaitAndPublish(generation, every, progress);
+            return generation;
+        } finally {
+            following.decrementAndGet();
+        }
     }
 
-    /** Follows a replay into {@code generation} until it has caught up, then publishes it. */
+    /** Whether a rebuild, or the finishing of one, is being followed to its end in this application. */
+    boolean followed() {
+        return following.get() > 0;
+    }
+
+    /**
+     * Follows a replay into {@code generation} until it has caught up, then publishes it. Returns
+     * early if another rebuild has replaced it or it has been published already.
+     */
     void awaitAndPublish(int generation, Duration every, Consumer<Progress> progress) {
+        following.incrementAndGet();
+        try {
+            follow(generation, every, progress);
+        } finally {
+            following.decrementAndGet();
+        }
+    }
+
+    private void follow(int generation, Duration every, Consumer<Progress> progress) {
         Instant started = Instant.now();
         Instant nextReport = started;
         long total = eventCount();
         long done = 0;
         while (!reportProcessor.caughtUp()) {
             if (!Instant.now().isBefore(nextReport)) {
+                if (generations.building() != generation || generations.published() == generation) {
+                    return;
+                }
                 total = eventCount(); // appends go on during a rebuild; the target moves with them
                 done = eventsUpTo(reportProcessor.position());
                 progress.accept(progress(started, done, total, false));

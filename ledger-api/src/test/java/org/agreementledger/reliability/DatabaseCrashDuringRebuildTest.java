@@ -1,0 +1,136 @@
+package org.agreementledger.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.agreementledger.importing.IceSheetFiles;
+import org.agreementledger.importing.PublicationImporter;
+import org.agreementledger.progress.Progress;
+import org.agreementledger.reporting.AgreementReports;
+import org.agreementledger.reporting.Counts;
+import org.agreementledger.reporting.ProjectionRebuild;
+import org.agreementledger.reporting.ReportGenerations;
+import org.agreementledger.reporting.ReportProcessor;
+import org.agreementledger.reporting.Step;
+import org.agreementledger.reporting.Timeline;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * PostgreSQL killed with SIGKILL half way through a rebuild of the report tables. The rebuild call
+ * fails; once PostgreSQL is back on the same data directory the running application's processor
+ * resumes from its stored tokens and the application finishes and publishes the generation by
+ * itself. The published tables are then row for row what the live projection and a clean rebuild
+ * write, and every report answered before and after the outage came from the complete previous
+ * tables.
+ */
+@Tag("reliability")
+class DatabaseCrashDuringRebuildTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2025, 6, 1);
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void theRebuildFinishesAfterTheDatabaseRestartsAndReportsNeverReadHalfATable() throws Exception {
+        try (CrashablePostgres postgres = CrashablePostgres.start(dataDir)) {
+            try (Connection admin = DriverManager.getConnection(postgres.url(), "postgres", "")) {
+                admin.createStatement().execute("create database rebuilt");
+            }
+            try (ConfigurableApplicationContext ledger = InProcessLedger.start(postgres.url("rebuilt"),
+                    WebApplicationType.NONE, "--ledger.reports.rebuild-check-every=500ms",
+                    "--ledger.db.connection-timeout=3s")) {
+                run(postgres, ledger);
+            }
+        }
+        IceSheetFiles.assertUntouched();
+    }
+
+    private void run(CrashablePostgres postgres, ConfigurableApplicationContext ledger) throws Exception {
+        PublicationImporter importer = ledger.getBean(PublicationImporter.class);
+        for (Path file : IceSheetFiles.participating()) {
+            importer.importFile(file, file.getFileName().toString(), null, Progress.NONE);
+        }
+        ReportProcessor processor = ledger.getBean(ReportProcessor.class);
+        processor.awaitCaughtUp(Duration.ofSeconds(60));
+        JdbcTemplate jdbc = ledger.getBean(JdbcTemplate.class);
+        AgreementReports reports = ledger.getBean(AgreementReports.class);
+        ReportGenerations generations = ledger.getBean(ReportGenerations.class);
+        List<String> live = LedgerSnapshot.reportRows(jdbc);
+        long agreements = jdbc.queryForObject("select count(distinct agreement_id) from report_agreement_version",
+                Long.class);
+        Counts before = reports.counts(AS_OF, null);
+        Timeline timelineBefore = reports.timeline(LocalDate.of(2025, 1, 1), AS_OF, Step.week, null);
+        assertThat(before.agreements()).isPositive();
+        int previous = generations.published();
+
+        // readers for the whole test: every answer they get must be the complete previous tables
+        AtomicBoolean reading = new AtomicBoolean(true);
+        List<Counts> answers = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failedReads = new AtomicInteger();
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+            Instant deadline = Instant.now().plusSeconds(180);
+            while (reading.get() && Instant.now().isBefore(deadline)) {
+                try {
+                    answers.add(reports.counts(AS_OF, null));
+                } catch (RuntimeException e) {
+                    failedReads.incrementAndGet(); // only while PostgreSQL is down
+                    CrashablePostgres.pause(Duration.ofMillis(50));
+                }
+            }
+        });
+
+        AtomicInteger killedAtAgreements = new AtomicInteger(-1);
+        ProjectionRebuild rebuild = ledger.getBean(ProjectionRebuild.class);
+        assertThatThrownBy(() -> rebuild.rebuild(Duration.ofMillis(5), progress -> {
+            long built = jdbc.queryForObject("select count(distinct agreement_id) from report_agreement_version"
+                    + " where generation = (select building from report_generation)", Long.class);
+            if (built > 0 && built < agreements / 2 && killedAtAgreements.get() < 0) {
+                killedAtAgreements.set((int) built);
+                postgres.kill();
+            }
+        })).as("the rebuild reports that the database went away").isInstanceOf(RuntimeException.class);
+        assertThat(killedAtAgreements.get()).as("killed with the new tables part built").isPositive();
+        int building = previous + 1;
+
+        postgres.restart();
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (generations.published() != building) {
+            assertThat(Instant.now()).as("the application finished the rebuild by itself").isBefore(deadline);
+            assertThat(reports.counts(AS_OF, null)).isEqualTo(before);
+            CrashablePostgres.pause(Duration.ofMillis(50));
+        }
+        reading.set(false);
+        reader.join();
+
+        assertThat(LedgerSnapshot.reportRows(jdbc)).as("rows after the interrupted rebuild").isEqualTo(live);
+        assertThat(reports.timeline(LocalDate.of(2025, 1, 1), AS_OF, Step.week, null)).isEqualTo(timelineBefore);
+        assertThat(jdbc.queryForObject("select count(*) from report_agreement_version where generation <> ?",
+                Long.class, building)).as("rows of other generations").isZero();
+        assertThat(answers).as("answers read while rebuilding").isNotEmpty()
+                .allSatisfy(counts -> assertThat(counts).isEqualTo(before));
+
+        int clean = rebuild.rebuild(Duration.ofSeconds(1), progress -> { });
+        assertThat(clean).isGreaterThan(building);
+        assertThat(LedgerSnapshot.reportRows(jdbc)).as("rows after a clean rebuild").isEqualTo(live);
+        System.out.printf("rebuild killed with %d of %d agreements rebuilt; %d reads answered, %d failed while"
+                + " PostgreSQL was down%n", killedAtAgreements.get(), agreements, answers.size(), failedReads.get());
+    }
+}

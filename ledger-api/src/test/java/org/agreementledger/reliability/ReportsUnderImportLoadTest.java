@@ -1,0 +1,227 @@
+package org.agreementledger.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.agreementledger.testing.LedgerDatabaseExtension;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Report readers on loopback while publications import over HTTP. The same publications are
+ * imported into two fresh ledgers in the same run: once with nobody reading (the baseline), once
+ * with {@code readers} clients asking for counts and timelines throughout. Every request must
+ * succeed. With {@code -Dledger.load.full=true} (50 readers, 50 publications) the targets are
+ * asserted too: p99 of counts at most 50 ms, the loaded imports at most 1.5 times the baseline.
+ * Figures go to stdout and {@code target/reliability/load-report.txt}.
+ */
+@Tag("reliability")
+@ExtendWith(LedgerDatabaseExtension.class)
+class ReportsUnderImportLoadTest {
+
+    private static final boolean FULL = Boolean.getBoolean("ledger.load.full");
+    private static final int READERS = Integer.getInteger("ledger.load.readers", 50);
+    private static final int PUBLICATIONS = Integer.getInteger("ledger.load.publications", FULL ? 50 : 10);
+    private static final int WARM_UP = 5;
+    private static final Duration TIME_LIMIT = Duration.ofMinutes(FULL ? 15 : 4);
+    private static final int MAX_REQUESTS_PER_READER = 1_000_000;
+
+    @TempDir
+    Path work;
+
+    record Sample(String kind, long nanos) {
+    }
+
+    @Test
+    void reportsAnswerEveryRequestWhilePublicationsImport() throws Exception {
+        List<SyntheticPublications.Publication> publications = SyntheticPublications.write(work, PUBLICATIONS);
+        Instant limit = Instant.now().plus(TIME_LIMIT);
+
+        // warm the JIT on a ledger of its own so that neither measured run pays for it
+        try (ConfigurableApplicationContext warm = start()) {
+            importAll(warm, publications.subList(0, Math.min(WARM_UP, publications.size())), limit);
+        }
+        List<Long> baseline;
+        try (ConfigurableApplicationContext quiet = start()) {
+            baseline = importAll(quiet, publications, limit);
+        }
+
+        Queue<Sample> samples = new ConcurrentLinkedQueue<>();
+        Queue<String> errors = new ConcurrentLinkedQueue<>();
+        List<Long> loaded;
+        long requests;
+        try (ConfigurableApplicationContext busy = start()) {
+            AtomicBoolean importing = new AtomicBoolean(true);
+            AtomicInteger started = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(READERS);
+            List<Future<?>> readers = new ArrayList<>();
+            for (int r = 0; r < READERS; r++) {
+                int reader = r;
+                readers.add(pool.submit(() -> read(base(busy), reader, importing, started, limit, samples, errors)));
+            }
+            while (started.get() < READERS && Instant.now().isBefore(limit)) {
+                CrashablePostgres.pause(Duration.ofMillis(10));
+            }
+            try {
+                loaded = importAll(busy, publications, limit);
+            } finally {
+                importing.set(false);
+                pool.shutdown();
+            }
+            for (Future<?> reader : readers) {
+                reader.get();
+            }
+            requests = samples.size() + errors.size();
+        }
+
+        String report = report(baseline, loaded, new ArrayList<>(samples), requests, errors);
+        System.out.println(report);
+        Path out = Path.of("target", "reliability");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("load-report.txt"), report, StandardCharsets.UTF_8);
+
+        assertThat(errors).as("failed report requests").isEmpty();
+        assertThat(samples).as("requests answered").isNotEmpty();
+        if (FULL) {
+            assertThat(percentile(nanos(samples, "counts"), 99)).as("p99 of counts (ns)")
+                    .isLessThanOrEqualTo(Duration.ofMillis(50).toNanos());
+            assertThat((double) sum(loaded)).as("loaded import time against 1.5 x unloaded")
+                    .isLessThanOrEqualTo(1.5 * sum(baseline));
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        LedgerDatabaseExtension.TestDatabase database = LedgerDatabaseExtension.newDatabase();
+        return InProcessLedger.start(database.url(), database.user(), database.password(), WebApplicationType.SERVLET,
+                "--logging.level.org.agreementledger=warn");
+    }
+
+    private static URI base(ConfigurableApplicationContext context) {
+        return URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** Imports each publication over HTTP, in order; returns each one's time in nanoseconds. */
+    private static List<Long> importAll(ConfigurableApplicationContext context,
+                                        List<SyntheticPublications.Publication> publications, Instant limit)
+            throws IOException, InterruptedException {
+        HttpClient client = Clients.http();
+        List<Long> times = new ArrayList<>();
+        for (SyntheticPublications.Publication publication : publications) {
+            assertThat(Instant.now()).as("imports within the time limit").isBefore(limit);
+            URI uri = base(context).resolve("/api/imports?fileName=" + publication.file().getFileName()
+                    + "&publishedOn=" + publication.publishedOn());
+            long start = System.nanoTime();
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2))
+                    .header("Authorization", "Bearer " + InProcessLedger.ARCHIVIST_TOKEN)
+                    .POST(HttpRequest.BodyPublishers.ofFile(publication.file())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            times.add(System.nanoTime() - start);
+            assertThat(response.statusCode()).as("import of %s: %s", publication.file().getFileName(), response.body())
+                    .isEqualTo(200);
+            assertThat(response.body()).contains("\"outcome\":\"imported\"");
+        }
+        return times;
+    }
+
+    /** One reader: counts and timelines by turns, until the imports end, the time limit, or its request cap. */
+    private static Void read(URI base, int reader, AtomicBoolean importing, AtomicInteger started, Instant limit,
+                             Queue<Sample> samples, Queue<String> errors) {
+        HttpClient client = Clients.http();
+        started.incrementAndGet();
+        java.util.Random random = new java.util.Random(reader);
+        for (int n = 0; importing.get() && n < MAX_REQUESTS_PER_READER && Instant.now().isBefore(limit); n++) {
+            boolean counts = n % 2 == 0;
+            String path = counts
+                    ? "/api/reports/counts?asOf=" + SyntheticPublications.FIRST.plusDays(random.nextInt(60))
+                    : "/api/reports/timeline?from=2025-01-01&to=2025-12-31&step=week";
+            long start = System.nanoTime();
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                long elapsed = System.nanoTime() - start;
+                if (response.statusCode() == 200) {
+                    samples.add(new Sample(counts ? "counts" : "timeline", elapsed));
+                } else {
+                    errors.add(path + " -> " + response.statusCode() + " " + response.body());
+                }
+            } catch (IOException e) {
+                errors.add(path + " -> " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                errors.add(path + " -> interrupted");
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static List<Long> nanos(java.util.Collection<Sample> samples, String kind) {
+        return samples.stream().filter(sample -> sample.kind().equals(kind)).map(Sample::nanos).toList();
+    }
+
+    static long percentile(List<Long> values, int percent) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index));
+    }
+
+    private static long sum(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static String ms(long nanos) {
+        return String.format("%.1f ms", nanos / 1e6);
+    }
+
+    private static String report(List<Long> baseline, List<Long> loaded, List<Sample> samples, long requests,
+                                 Queue<String> errors) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("Load (%s run, %d cores): %d readers, %d publications of %d+ rows (CSV, over HTTP)%n",
+                FULL ? "full" : "reduced", Runtime.getRuntime().availableProcessors(), READERS, PUBLICATIONS,
+                SyntheticPublications.BASE_AGENCIES));
+        for (String kind : List.of("counts", "timeline")) {
+            List<Long> values = nanos(samples, kind);
+            text.append(String.format("  %-8s %6d answered  p50 %s  p99 %s  max %s%n", kind, values.size(),
+                    ms(percentile(values, 50)), ms(percentile(values, 99)), ms(percentile(values, 100))));
+        }
+        double ratio = (double) sum(loaded) / sum(baseline);
+        text.append(String.format("  errors   %d of %d requests%s%n", errors.size(), requests,
+                errors.isEmpty() ? "" : " (first: " + errors.peek() + ")"));
+        text.append(String.format("  imports  unloaded %s total (first %s, later p50 %s); loaded %s total (first %s,"
+                        + " later p50 %s); loaded/unloaded %.2f%n",
+                ms(sum(baseline)), ms(baseline.get(0)), ms(percentile(baseline.subList(1, baseline.size()), 50)),
+                ms(sum(loaded)), ms(loaded.get(0)), ms(percentile(loaded.subList(1, loaded.size()), 50)), ratio));
+        text.append(String.format("  targets  errors 0: %s; p99 counts <= 50 ms: %s; imports <= 1.5x: %s%n",
+                errors.isEmpty() ? "held" : "MISSED",
+                percentile(nanos(samples, "counts"), 99) <= Duration.ofMillis(50).toNanos() ? "held" : "MISSED",
+                ratio <= 1.5 ? "held" : "MISSED"));
+        return text.toString();
+    }
+}
