@@ -24,18 +24,26 @@ class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        CountDownLatch closed = new CountDownLatch(1);
         ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.SERVLET,
                 "--server.port=" + port);
-        spec.commandLine().getOut().printf("Agreement Ledger serving http://localhost:%s/ (Ctrl-C stops it)%n",
-                context.getEnvironment().getProperty("local.server.port"));
-        spec.commandLine().getOut().flush();
+        return serveUntilClosed(context, spec.commandLine().getOut());
+    }
+
+    /** Says where the ledger answers, then waits until Ctrl-C or SIGTERM closes the context. */
+    static int serveUntilClosed(ConfigurableApplicationContext context, java.io.PrintWriter out)
+            throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {
                 closed.countDown();
             }
         });
-        closed.await(); // until Ctrl-C or SIGTERM closes the context
+        out.printf("Agreement Ledger serving http://localhost:%s/ (Ctrl-C stops it)%n",
+                context.getEnvironment().getProperty("local.server.port"));
+        out.flush();
+        if (context.isActive()) {
+            closed.await();
+        }
         return 0;
     }
 }

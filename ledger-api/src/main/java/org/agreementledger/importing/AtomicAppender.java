@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * none is. The aggregates still decide each command.
  */
 @Component
-class AtomicAppender {
+public class AtomicAppender {
 
     private final CommandGateway commands;
     private final TransactionTemplate transaction;
@@ -27,7 +27,7 @@ class AtomicAppender {
         this.transaction = transaction;
     }
 
-    void appendAll(List<Object> batch, String phase, Progress progress) {
+    public void appendAll(List<Object> batch, String phase, Progress progress) {
         try {
             transaction.executeWithoutResult(status -> {
                 UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(null);

@@ -26,6 +26,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.NOT_FOUND, "Agreement not found", e.getMessage(), e.field());
     }
 
+    @ExceptionHandler(org.agreementledger.agency.AgencyNotFoundException.class)
+    ProblemDetail agencyNotFound(RuntimeException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "Agency not found", e.getMessage(), "agencyId");
+    }
+
     @ExceptionHandler(InvalidFieldException.class)
     ProblemDetail invalidField(InvalidFieldException e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "Invalid " + e.field(), e.getMessage(), e.field());

@@ -51,7 +51,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // Spring's own error page renders the problem of a request already decided
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/reports/**", "/api/agreements/*/history").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/reports/**", "/api/agreements", "/api/agreements/*/history",
+                                "/api/agencies/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(AUDITOR, ARCHIVIST)
                         .requestMatchers("/api/**").hasRole(ARCHIVIST)
                         // outside /api only the page, its assets and the OpenAPI documents: all reads

@@ -70,7 +70,11 @@ class HostileInputTest extends LedgerIntegrationTest {
             new Endpoint("GET", "/api/reports/counts", List.of("asOf", "knownAt", "groupBy"), null),
             new Endpoint("GET", "/api/reports/timeline", List.of("from", "to", "step", "knownAt"), null),
             new Endpoint("GET", "/api/reports/agreements", List.of("asOf", "knownAt", "state", "model", "page", "size"),
-                    null));
+                    null),
+            new Endpoint("GET", "/api/agreements", List.of("asOf", "knownAt", "state", "model", "page", "size",
+                    "format"), null),
+            new Endpoint("GET", "/api/agencies/{agencyId}", List.of(), null),
+            new Endpoint("GET", "/api/reports/reconciliation", List.of("knownAt"), null));
 
     /** Tomcat's default limit on the request line and headers (server.max-http-request-header-size). */
     private static final int TOMCAT_HEADER_LIMIT = 8 * 1024;

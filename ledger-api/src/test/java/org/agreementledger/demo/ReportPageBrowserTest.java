@@ -1,0 +1,138 @@
+package org.agreementledger.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The report page in headless Chromium against the running application on the demo history: change
+ * the date, check the figures shown are the API's, click a state and an agreement to see its history,
+ * and leave a screenshot in target/. Uses the Debian chromium and chromium-driver packages (.ci/run
+ * installs them); Selenium Manager never downloads anything.
+ */
+class ReportPageBrowserTest extends DemoLedgerTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate http;
+
+    private WebDriver browser;
+    private Path profile;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "SKIPPED: chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver;"
+                        + " .ci/run installs them)");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        System.setProperty("SE_MANAGER_PATH", "/nonexistent"); // belt and braces: never run Selenium Manager
+        profile = Files.createTempDirectory("ledger-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1280,2000", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    private static String number(long n) {
+        return NumberFormat.getIntegerInstance(Locale.US).format(n);
+    }
+
+    @Test
+    void theFiguresShownAreTheApisAndARowOpensAHistory() throws Exception {
+        browser.get("http://localhost:" + port + "/");
+        waiting().until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("figures")), "data-as-of"));
+        assertThat(browser.findElement(By.id("synthetic-banner")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("synthetic-banner")).getText()).startsWith("SYNTHETIC DATA");
+
+        // change the date the way a person does: the input changes and fires its change event
+        ((JavascriptExecutor) browser).executeScript("const input = document.getElementById('as-of');"
+                + " input.value = '2026-01-26'; input.dispatchEvent(new Event('change'));");
+        waiting().until(ExpectedConditions.attributeToBe(By.id("figures"), "data-as-of", "2026-01-26"));
+
+        JsonNode counts = http.getForObject("/api/reports/counts?asOf=2026-01-26", JsonNode.class);
+        assertThat(browser.findElement(By.id("figure-agreements")).getText())
+                .isEqualTo(number(counts.path("agreements").asLong()));
+        assertThat(browser.findElement(By.id("figure-agencies")).getText()).isEqualTo("1,168");
+        assertThat(browser.findElement(By.id("figure-states")).getText()).isEqualTo("39");
+        WebElement florida = browser.findElement(By.cssSelector("#by-state tr[data-state='FL']"));
+        assertThat(florida.findElements(By.tagName("td")).get(1).getText()).isEqualTo("342");
+        WebElement tfm = browser.findElement(By.cssSelector("#by-model tr[data-model='TFM']"));
+        assertThat(tfm.findElements(By.tagName("td")).get(1).getText())
+                .isEqualTo(number(counts.path("byModel").path("TFM").asLong()));
+
+        // the reconciliation table: FWD.us's Florida figure matches, the other printing differs
+        waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#reconciliation tr[data-claim='other-outlet-FL-agreements-2026-01-26']")));
+        List<WebElement> conflicting = browser.findElements(
+                By.cssSelector("#reconciliation tr[data-claim='other-outlet-FL-agreements-2026-01-26'] td"));
+        assertThat(conflicting.get(5).getText()).isEqualTo("-18");
+        assertThat(conflicting.get(6).getText()).isEqualTo("differs");
+
+        // a state, then an agreement: its history, as the API tells it
+        florida.click();
+        WebElement firstAgreement = waiting().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#agreements tbody tr")));
+        String agreementId = firstAgreement.getAttribute("data-agreement-id");
+        assertThat(agreementId).startsWith("FL-");
+        firstAgreement.click();
+        waiting().until(ExpectedConditions.attributeToBe(By.id("history-card"), "data-agreement-id", agreementId));
+        JsonNode history = http.getForObject("/api/agreements/{id}/history", JsonNode.class, agreementId);
+        List<WebElement> rows = browser.findElements(By.cssSelector("#history tbody tr"));
+        assertThat(rows).hasSize(history.size());
+        assertThat(rows.get(0).getText()).contains("AgreementSigned").contains(history.get(0).path("knownOn").asText())
+                .contains("synthetic");
+
+        Path shot = Path.of("target", "report-page.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        assertThat(shot).isNotEmptyFile();
+    }
+}

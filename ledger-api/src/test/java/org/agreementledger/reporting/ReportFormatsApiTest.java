@@ -1,0 +1,196 @@
+package org.agreementledger.reporting;
+
+import static org.agreementledger.testing.TestAgreements.PRESS;
+import static org.agreementledger.testing.TestAgreements.uniqueAgency;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.agreementledger.agreement.AgreementLedger;
+import org.agreementledger.api.SignAgreement;
+import org.agreementledger.api.SupportModel;
+import org.agreementledger.api.UsState;
+import org.agreementledger.testing.LedgerIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The report endpoints beyond the JSON shapes: CSV by parameter or Accept header with formula cells
+ * neutralised, the documented /api/agreements path, reconciliation's parameters, the agency record,
+ * the OpenAPI document and the page, and every refusal a problem naming its parameter. This ledger
+ * holds no synthetic data, so no answer carries the notice.
+ */
+class ReportFormatsApiTest extends LedgerIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    AgreementLedger ledger;
+    @Autowired
+    ReportProcessor processor;
+
+    private void refused(String parameter, String uri, Object... variables) {
+        ResponseEntity<JsonNode> response = http.getForEntity(uri, JsonNode.class, variables);
+        assertThat(response.getStatusCode()).as(uri).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().path("field").asText()).as(uri).isEqualTo(parameter);
+        assertThat(response.getBody().path("detail").asText()).startsWith(parameter + ": ");
+    }
+
+    private ResponseEntity<String> csv(String uri, String accept) {
+        HttpHeaders headers = new HttpHeaders();
+        if (accept != null) {
+            headers.set(HttpHeaders.ACCEPT, accept);
+        }
+        return http.exchange(uri, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    private String signHostile() {
+        String id = ledger.sign(new SignAgreement(UsState.WY, "=HYPERLINK(\"http://evil.example\",\"x\") "
+                + uniqueAgency("Csv"), "@Laramie", "+County", SupportModel.JEM, LocalDate.of(2024, 3, 1), null, null,
+                LocalDate.of(2024, 3, 5), PRESS));
+        processor.awaitCaughtUp(Duration.ofSeconds(30));
+        return id;
+    }
+
+    @Test
+    void csvByParameterOrAcceptHeaderNeutralisesFormulaCells() {
+        String id = signHostile();
+
+        ResponseEntity<String> agreements = csv("/api/agreements?asOf=2024-06-01&state=WY&size=1000&format=csv", null);
+        assertThat(agreements.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(agreements.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/csv")))
+                .isTrue();
+        List<String> lines = agreements.getBody().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("agreement_id,agency_id,agency_name,state,county,agency_type,model,"
+                + "signed_on,valid_from,valid_to,moa_link");
+        String row = lines.stream().filter(line -> line.startsWith(id)).findFirst().orElseThrow();
+        assertThat(row).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\") Csv Sheriff's Office")
+                .contains(",'@Laramie,'+County,JEM,2024-03-01,2024-03-01,,");
+        assertThat(agreements.getHeaders().getFirst("X-Total-Count")).isNotNull();
+        assertThat(agreements.getBody()).doesNotStartWith("#"); // no synthetic data here
+
+        ResponseEntity<String> byHeader = csv("/api/reports/counts?asOf=2024-06-01", "text/csv");
+        assertThat(byHeader.getHeaders().getContentType().getSubtype()).isEqualTo("csv");
+        assertThat(byHeader.getBody().lines().toList()).first()
+                .isEqualTo("as_of,known_at,group,key,agreements,agencies,states");
+        assertThat(byHeader.getBody()).contains("\r\n2024-06-01,").contains(",state,WY,");
+        assertThat(csv("/api/reports/counts?asOf=2024-06-01", "application/json, text/csv;q=0.5").getBody())
+                .startsWith("{");
+
+        String timeline = csv("/api/reports/timeline?from=2024-01-01&to=2024-03-01&format=CSV", null).getBody();
+        assertThat(timeline.lines().toList()).hasSize(4).first().isEqualTo("date,known_at,agreements,agencies,states");
+
+        String reconciliation = csv("/api/reports/reconciliation", "text/csv").getBody();
+        assertThat(reconciliation.lines().findFirst().orElseThrow()).startsWith("id,measure,scope,date,claimed,ledger");
+        assertThat(reconciliation.lines().count()).isEqualTo(14);
+    }
+
+    @Test
+    void theDocumentedAgreementsPathIsTheReportOne() {
+        signHostile();
+        JsonNode documented = http.getForObject("/api/agreements?asOf=2024-06-01&state=WY&size=5", JsonNode.class);
+        JsonNode older = http.getForObject("/api/reports/agreements?asOf=2024-06-01&state=WY&size=5", JsonNode.class);
+        assertThat(documented).isEqualTo(older);
+        assertThat(documented.path("total").asLong()).isPositive();
+        assertThat(documented.has("synthetic")).isFalse();
+    }
+
+    @Test
+    void pageSizesAndFormatsOutOfRangeAreProblemsNamingThem() {
+        refused("size", "/api/agreements?asOf=2025-02-01&size=-5");
+        refused("size", "/api/agreements?asOf=2025-02-01&size=1001");
+        refused("size", "/api/agreements?asOf=2025-02-01&size=99999999999999999999");
+        refused("size", "/api/agreements?asOf=2025-02-01&size=ten");
+        refused("page", "/api/agreements?asOf=2025-02-01&page=-1");
+        refused("asOf", "/api/agreements");
+        refused("model", "/api/agreements?asOf=2025-02-01&model=XYZ");
+        refused("format", "/api/reports/counts?asOf=2025-02-01&format=xml");
+        refused("format", "/api/reports/timeline?from=2025-01-01&to=2025-02-01&format=xlsx");
+        refused("format", "/api/agreements?asOf=2025-02-01&format=pdf");
+        refused("format", "/api/reports/reconciliation?format=html");
+        refused("knownAt", "/api/reports/reconciliation?knownAt=2025-13-01");
+        refused("from", "/api/reports/timeline?to=2025-02-01&format=csv");
+
+        // a refusal stays a problem document even when CSV was asked for
+        ResponseEntity<String> problem = csv("/api/agreements?asOf=2025-02-01&size=0", "text/csv");
+        assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(problem.getBody()).contains("\"field\":\"size\"");
+    }
+
+    @Test
+    void reconciliationListsEveryPublishedFigureWithItsSource() {
+        JsonNode document = http.getForObject("/api/reports/reconciliation?knownAt=2025-06-01", JsonNode.class);
+        assertThat(document.path("knownAt").asText()).isEqualTo("2025-06-01");
+        assertThat(document.path("lines")).hasSize(13);
+        JsonNode first = document.path("lines").get(0);
+        assertThat(first.path("claim").fieldNames()).toIterable()
+                .contains("id", "measure", "scope", "date", "value", "source");
+        assertThat(first.path("claim").path("source").path("title").asText()).contains("FWD.us");
+        assertThat(first.path("verdict").asText()).isIn("matches", "differs", "no data");
+    }
+
+    @Test
+    void anAgencyShowsItsAgreementsAndTheirHistories() {
+        String name = uniqueAgency("Agency");
+        String jem = ledger.sign(new SignAgreement(UsState.KS, name, "Finney", "County", SupportModel.JEM,
+                LocalDate.of(2023, 1, 2), null, null, LocalDate.of(2023, 1, 9), PRESS));
+        String tfm = ledger.sign(new SignAgreement(UsState.KS, name, "Finney", "County", SupportModel.TFM,
+                LocalDate.of(2024, 1, 2), null, null, LocalDate.of(2024, 1, 9), PRESS));
+        ledger.withdraw(org.agreementledger.testing.TestAgreements.withdrawal(jem, LocalDate.of(2024, 6, 1)));
+        String agencyId = org.agreementledger.api.AgreementId.agencyOf(jem);
+
+        ResponseEntity<JsonNode> response = http.getForEntity("/api/agencies/{id}", JsonNode.class, agencyId);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode agency = response.getBody();
+        assertThat(agency.path("agencyId").asText()).isEqualTo(agencyId);
+        assertThat(agency.path("agencyName").asText()).isEqualTo(name);
+        assertThat(agency.path("state").asText()).isEqualTo("KS");
+        assertThat(agency.path("agreements")).hasSize(2);
+        JsonNode first = agency.path("agreements").get(0);
+        assertThat(first.path("agreementId").asText()).isEqualTo(jem);
+        assertThat(first.path("inForce").asBoolean()).isFalse();
+        assertThat(first.path("history")).hasSize(2);
+        assertThat(first.path("history").get(1).path("type").asText()).isEqualTo("AgreementWithdrawn");
+        assertThat(agency.path("agreements").get(1).path("agreementId").asText()).isEqualTo(tfm);
+        assertThat(agency.path("agreements").get(1).path("inForce").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anUnknownAgencyIsA404ProblemNamingIt() {
+        ResponseEntity<JsonNode> response = http.getForEntity("/api/agencies/{id}", JsonNode.class,
+                "ZZ-no-such-agency");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().path("field").asText()).isEqualTo("agencyId");
+        assertThat(response.getBody().path("detail").asText()).startsWith("agencyId: ");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryReadEndpointAndThePageIsServed() {
+        JsonNode openApi = http.getForObject("/v3/api-docs", JsonNode.class);
+        assertThat(openApi.path("paths").fieldNames()).toIterable().contains("/api/reports/counts",
+                "/api/reports/timeline", "/api/agreements", "/api/reports/agreements", "/api/agreements/{agreementId}/history",
+                "/api/agencies/{agencyId}", "/api/reports/reconciliation");
+        assertThat(openApi.path("paths").path("/api/reports/counts").path("get").path("responses").path("200")
+                .path("content").fieldNames()).toIterable().contains("application/json", "text/csv");
+        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<String> page = http.getForEntity("/", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("timeline-chart").doesNotContain("https://cdn");
+        ResponseEntity<String> chart = http.getForEntity("/webjars/chart.js/dist/chart.umd.min.js", String.class);
+        assertThat(chart.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/report.js", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+}
