@@ -167,6 +167,9 @@ class ReportController {
             throw new InvalidFieldException(field, "'" + Fields.abbreviate(text) + "' is not a whole number");
         }
         BigInteger number = new BigInteger(text);
-        return number.max(BigInteger.valueOf(Integer.MIN_VALUE)).min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
+        if (number.bitLength() >= Integer.SIZE) {
+            throw new InvalidFieldException(field, "'" + Fields.abbreviate(text) + "' is out of range");
+        }
+        return number.intValue();
     }
 }
