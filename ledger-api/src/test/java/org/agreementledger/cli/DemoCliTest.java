@@ -1,9 +1,10 @@
 package org.agreementledger.cli;
 
+import static org.agreementledger.cli.CommandLineRuns.ledger;
+
+import org.agreementledger.cli.CommandLineRuns.Run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,16 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
  * real ledger's default directory.
  */
 class DemoCliTest {
-
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run ledger(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LedgerCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void loadsOnceThenSaysItIsLoaded(@TempDir Path dir) {

@@ -1,9 +1,10 @@
 package org.agreementledger.cli;
 
+import static org.agreementledger.cli.CommandLineRuns.ledger;
+
+import org.agreementledger.cli.CommandLineRuns.Run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -25,31 +26,14 @@ class IntegrityCliTest {
 
     private TestDatabase database;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     @BeforeEach
     void database() {
-        database = LedgerDatabaseExtension.newDatabase();
-        System.setProperty("ledger.db.url", database.url());
-        System.setProperty("ledger.db.user", database.user());
-        if (database.password() != null) {
-            System.setProperty("ledger.db.password", database.password());
-        }
+        database = CommandLineRuns.useNewDatabase();
     }
 
     @AfterEach
     void forgetDatabase() {
-        System.clearProperty("ledger.db.url");
-        System.clearProperty("ledger.db.user");
-        System.clearProperty("ledger.db.password");
-    }
-
-    private static Run ledger(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LedgerCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+        CommandLineRuns.forgetDatabase();
     }
 
     private static void sign() {

@@ -1,9 +1,10 @@
 package org.agreementledger.cli;
 
+import static org.agreementledger.cli.CommandLineRuns.ledger;
+
+import org.agreementledger.cli.CommandLineRuns.Run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -25,18 +26,9 @@ class LedgerCliTest {
 
     private static TestDatabase database;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     @BeforeAll
     static void database() {
-        database = LedgerDatabaseExtension.newDatabase();
-        // the command line reads LEDGER_DB_URL through these properties; system properties win
-        System.setProperty("ledger.db.url", database.url());
-        System.setProperty("ledger.db.user", database.user());
-        if (database.password() != null) {
-            System.setProperty("ledger.db.password", database.password());
-        }
+        database = CommandLineRuns.useNewDatabase();
         // the schema the application would create, so a refused first command has a store to leave empty
         org.flywaydb.core.Flyway.configure().dataSource(database.url(), database.user(), database.password())
                 .locations("classpath:db/migration").load().migrate();
@@ -44,16 +36,7 @@ class LedgerCliTest {
 
     @AfterAll
     static void forgetDatabase() {
-        System.clearProperty("ledger.db.url");
-        System.clearProperty("ledger.db.user");
-        System.clearProperty("ledger.db.password");
-    }
-
-    private static Run ledger(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LedgerCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+        CommandLineRuns.forgetDatabase();
     }
 
     private static long events() throws SQLException {

@@ -1,15 +1,15 @@
 package org.agreementledger.cli;
 
+import static org.agreementledger.cli.CommandLineRuns.ledger;
+
+import org.agreementledger.cli.CommandLineRuns.Run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Instant;
 import org.agreementledger.api.AgencyId;
 import org.agreementledger.testing.LedgerDatabaseExtension;
-import org.agreementledger.testing.LedgerDatabaseExtension.TestDatabase;
 import org.agreementledger.testing.TestAgreements;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,31 +26,14 @@ class ReportCliTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     @BeforeAll
     static void database() {
-        TestDatabase database = LedgerDatabaseExtension.newDatabase();
-        System.setProperty("ledger.db.url", database.url());
-        System.setProperty("ledger.db.user", database.user());
-        if (database.password() != null) {
-            System.setProperty("ledger.db.password", database.password());
-        }
+        CommandLineRuns.useNewDatabase();
     }
 
     @AfterAll
     static void forgetDatabase() {
-        System.clearProperty("ledger.db.url");
-        System.clearProperty("ledger.db.user");
-        System.clearProperty("ledger.db.password");
-    }
-
-    private static Run ledger(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LedgerCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+        CommandLineRuns.forgetDatabase();
     }
 
     private static Run ok(String... args) {
