@@ -56,7 +56,8 @@ public class LedgerCli implements Runnable {
         PrintWriter err = cli.getErr();
         Throwable cause = rootCauseWeKnow(e);
         if (cause instanceof InvalidFieldException invalid) {
-            err.println("error: " + flagOf(invalid.field()) + " (" + invalid.field() + "): " + invalid.problem());
+            err.println("error: " + flagOf(invalid.field(), cli.getCommandSpec()) + " (" + invalid.field() + "): "
+                    + invalid.problem());
             return BAD_INPUT;
         }
         if (cause instanceof AgreementConflictException) {
@@ -78,8 +79,14 @@ public class LedgerCli implements Runnable {
     }
 
     /** signedOn → --signed-on, source.title → --source-title: the flag a person would fix. */
-    static String flagOf(String field) {
-        return "--" + field.replace('.', '-').replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    static String flagOf(String field, CommandLine.Model.CommandSpec command) {
+        String flag = "--" + field.replace('.', '-').replaceAll("([a-z])([A-Z])", "$1-$2")
+                .toLowerCase(java.util.Locale.ROOT);
+        if (command.findOption(flag) != null || command.positionalParameters().isEmpty()) {
+            return flag;
+        }
+        // no such flag: the value came in as the command's argument (AGREEMENT_ID, FILE, ID)
+        return command.positionalParameters().get(0).paramLabel();
     }
 
     static class Version implements CommandLine.IVersionProvider {

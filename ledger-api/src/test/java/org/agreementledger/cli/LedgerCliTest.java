@@ -95,6 +95,9 @@ class LedgerCliTest {
                 "terminated-by-ice", "--effective-on", "2025-01-03", "--source-title", "x");
         assertThat(ghost.exitCode()).isEqualTo(2);
         assertThat(ghost.err()).contains("--agreement-id (agreementId): no agreement 'AL-ghost#JEM#2025-01-02'");
+        Run noHistory = ledger("history", "AL-ghost#JEM#2025-01-02");
+        assertThat(noHistory.exitCode()).isEqualTo(2);
+        assertThat(noHistory.err()).contains("error: AGREEMENT_ID (agreementId): no agreement 'AL-ghost#JEM#2025-01-02'");
 
         assertThat(events()).isEqualTo(before);
     }
@@ -107,7 +110,7 @@ class LedgerCliTest {
         long before = events();
         Run refused = ledger("import", notAWorkbook.toString());
         assertThat(refused.exitCode()).isEqualTo(2);
-        assertThat(refused.err()).contains("--file (file)");
+        assertThat(refused.err()).contains("error: FILE (file): ");
         Run missing = ledger("import", dir.resolve("nowhere.xlsx").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no such file");
