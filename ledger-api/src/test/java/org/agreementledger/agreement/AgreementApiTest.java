@@ -124,6 +124,11 @@ class AgreementApiTest extends LedgerIntegrationTest {
         assertThat(refused(HttpStatus.BAD_REQUEST, "/api/agreements", wrongType, ARCHIVIST_TOKEN).getBody()
                 .get("field").asText()).isEqualTo("source");
 
+        Map<String, Object> nul = new java.util.HashMap<>(signing(TestAgreements.uniqueAgency("Bad")));
+        nul.put("county", "Colbert\u0000");
+        assertThat(refused(HttpStatus.BAD_REQUEST, "/api/agreements", nul, ARCHIVIST_TOKEN).getBody()
+                .get("field").asText()).isEqualTo("county");
+
         assertThat(refused(HttpStatus.BAD_REQUEST, "/api/agreements", "{not json", ARCHIVIST_TOKEN).getBody()
                 .get("field").asText()).isEqualTo("body");
     }

@@ -15,8 +15,8 @@ public record CorrectAgreement(@TargetAggregateIdentifier String agreementId, Co
     public CorrectAgreement {
         agreementId = Fields.required("agreementId", agreementId);
         Fields.required("field", field);
-        oldValue = Fields.optional(oldValue);
-        newValue = Fields.optional(newValue);
+        oldValue = Fields.optional("oldValue", oldValue);
+        newValue = Fields.optional("newValue", newValue);
         Fields.required("source", source);
         if (field == CorrectableField.agencyName || field == CorrectableField.signedOn) {
             Fields.required("newValue", newValue);

@@ -16,7 +16,7 @@ public final class Fields {
         if (value == null || value.isBlank()) {
             throw new InvalidFieldException(field, "is required");
         }
-        return value.strip();
+        return printable(field, value).strip();
     }
 
     public static <T> T required(String field, T value) {
@@ -29,6 +29,18 @@ public final class Fields {
     /** Blank text means absent. */
     public static String optional(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Blank text means absent; a NUL character is refused (PostgreSQL text cannot hold one). */
+    public static String optional(String field, String value) {
+        return optional(value == null ? null : printable(field, value));
+    }
+
+    private static String printable(String field, String value) {
+        if (value.indexOf('\u0000') >= 0) {
+            throw new InvalidFieldException(field, "contains a NUL character");
+        }
+        return value;
     }
 
     /** An ISO calendar date (YYYY-MM-DD); null or blank is null. */

@@ -20,8 +20,8 @@ public record SignAgreement(@TargetAggregateIdentifier String agreementId, UsSta
             throw new InvalidFieldException("agencyName", "'" + Fields.abbreviate(agencyName)
                     + "' has no letters or digits to identify the agency by");
         }
-        county = Fields.optional(county);
-        agencyType = Fields.optional(agencyType);
+        county = Fields.optional("county", county);
+        agencyType = Fields.optional("agencyType", agencyType);
         Fields.required("model", model);
         if (signedOn == null && (signedOnRepair == null || !DateRepair.UNDATED.equals(signedOnRepair.rule()))) {
             throw new InvalidFieldException("signedOn", "is required");
@@ -29,7 +29,7 @@ public record SignAgreement(@TargetAggregateIdentifier String agreementId, UsSta
         if (signedOn == null) {
             Fields.required("effectiveOn", effectiveOn);
         }
-        moaLink = Fields.optional(moaLink);
+        moaLink = Fields.optional("moaLink", moaLink);
         Fields.required("source", source);
         if (effectiveOn == null) {
             effectiveOn = signedOn;

@@ -18,8 +18,8 @@ public record Source(SourceKind kind, String title, String reference, String sha
     public Source {
         Fields.required("source.kind", kind);
         title = Fields.required("source.title", title);
-        reference = Fields.optional(reference);
-        sha256 = Fields.optional(sha256);
+        reference = Fields.optional("source.reference", reference);
+        sha256 = Fields.optional("source.sha256", sha256);
         if (sha256 != null && !sha256.matches("[0-9a-fA-F]{64}")) {
             throw new InvalidFieldException("source.sha256", "must be 64 hexadecimal digits");
         }

@@ -1,0 +1,33 @@
+package org.agreementledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class FieldsTest {
+
+    @Test
+    void aNulCharacterIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> new SignAgreement(UsState.AL, "Colbert County\u0000 Sheriff", null, null,
+                SupportModel.JEM, LocalDate.of(2025, 1, 2), null, null, null, Source.manual("x", null)))
+                .isInstanceOf(InvalidFieldException.class).hasMessage("agencyName: contains a NUL character");
+        assertThatThrownBy(() -> Source.manual("Gazette", "https://example.org/\u0000"))
+                .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("source.reference: ");
+    }
+
+    @Test
+    void blankOptionalTextIsAbsentAndTextIsTrimmed() {
+        assertThat(Fields.optional("county", "   ")).isNull();
+        assertThat(Fields.optional("county", " Colbert ")).isEqualTo("Colbert");
+        assertThat(Fields.required("agencyName", " Colbert County ")).isEqualTo("Colbert County");
+    }
+
+    @Test
+    void datesMustBeIsoCalendarDates() {
+        assertThat(Fields.optionalDate("signedOn", "2025-01-02")).isEqualTo(LocalDate.of(2025, 1, 2));
+        assertThatThrownBy(() -> Fields.date("signedOn", "01/02/2025")).hasMessageContaining("not an ISO date");
+        assertThatThrownBy(() -> Fields.date("signedOn", "2025-02-30")).hasMessageContaining("not a calendar date");
+    }
+}
