@@ -1,0 +1,522 @@
+package org.agreementledger.bench;
+
+import static org.agreementledger.bench.BenchMain.round;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.agreementledger.LedgerApplication;
+import org.agreementledger.api.AgreementEvent;
+import org.agreementledger.demo.DemoFigures;
+import org.agreementledger.demo.DemoHistory;
+import org.agreementledger.importing.AtomicAppender;
+import org.agreementledger.integrity.LedgerChain;
+import org.agreementledger.integrity.Verification;
+import org.agreementledger.progress.Progress;
+import org.agreementledger.reporting.AgreementReports;
+import org.agreementledger.reporting.AgreementVersion;
+import org.agreementledger.reporting.AgreementVersions;
+import org.agreementledger.reporting.Counts;
+import org.agreementledger.reporting.ProjectionRebuild;
+import org.agreementledger.reporting.RecordedEvent;
+import org.agreementledger.reporting.Step;
+import org.agreementledger.reporting.Timeline;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** One benchmark run: the application on an embedded PostgreSQL in a temporary data directory. */
+final class Bench implements AutoCloseable {
+
+    /** Commands per AtomicAppender transaction. */
+    static final int APPEND_BATCH = 2_500;
+    /** Rows per JDBC batch (and transaction) of the plain-table baseline. */
+    static final int PLAIN_BATCH = 1_000;
+    /** The report projection's processor (AgreementReportProjection.PROCESSOR, package-private there). */
+    static final String REPORT_PROCESSOR = "agreement-reports";
+
+    private final long size;
+    private final int queries;
+    private final long seed;
+    private final Path dataDir;
+    private final ConfigurableApplicationContext context;
+    private final HeapSampler heap = new HeapSampler();
+    private final Map<String, Object> heapByPhase = new LinkedHashMap<>();
+    private final Progress progress = new StderrProgress();
+
+    Bench(long size, int queries, long seed) throws IOException {
+        this.size = size;
+        this.queries = queries;
+        this.seed = seed;
+        this.dataDir = Files.createTempDirectory("ledger-bench-");
+        note("starting the ledger on an embedded PostgreSQL in " + dataDir);
+        this.context = new SpringApplicationBuilder(LedgerApplication.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .run("--ledger.db.data-dir=" + dataDir, "--spring.main.banner-mode=off",
+                        "--logging.level.root=warn", "--logging.level.org.agreementledger=warn",
+                        "--logging.level.org.axonframework=warn");
+    }
+
+    @SuppressWarnings({"unchecked", "UnusedAssignment"})
+    Map<String, Object> measure() throws Exception {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("append", append());
+        figures.put("rebuild", rebuild());
+        // the events read once, for the in-memory baselines; dropped before the later phases' heap
+        List<Recorded> events = readEvents(figures);
+        foldBaseline(events, (Map<String, Object>) figures.get("rebuild"));
+        figures.put("counts", counts(events));
+        events = null;
+        figures.put("timeline", timeline());
+        figures.put("verify", verify());
+        figures.put("heapMb", heapByPhase);
+        return figures;
+    }
+
+    // ---- 1. append ------------------------------------------------------------------------------
+
+    private Map<String, Object> append() throws SQLException {
+        DemoHistory history = DemoHistory.of(seed, size);
+        note("history: " + history.agreements() + " agreements, " + history.size() + " commands");
+        // the append path alone: the live projection is paused (the rebuild below replays everything)
+        bean(EventProcessingConfiguration.class)
+                .eventProcessor(REPORT_PROCESSOR, PooledStreamingEventProcessor.class)
+                .orElseThrow().shutDown();
+        AtomicAppender appender = bean(AtomicAppender.class);
+        heap.reset();
+        long started = System.nanoTime();
+        progress.start("append (AtomicAppender, " + APPEND_BATCH + " a transaction)", history.size());
+        List<Object> batch = new ArrayList<>(APPEND_BATCH);
+        long done = 0;
+        for (Iterator<Object> commands = history.commands(); commands.hasNext(); ) {
+            batch.add(commands.next());
+            if (batch.size() == APPEND_BATCH || !commands.hasNext()) {
+                appender.appendAll(batch, "bench", Progress.NONE);
+                done += batch.size();
+                batch.clear();
+                progress.advance(done);
+            }
+        }
+        progress.finish();
+        double seconds = seconds(started);
+        phaseHeap("append");
+        long events = jdbc().queryForObject("select count(*) from domainevententry", Long.class);
+
+        // baseline: the same payloads, plain JDBC batch INSERTs into a table without triggers
+        List<byte[]> payloads = jdbc().query("select payload from domainevententry order by globalindex",
+                (row, n) -> row.getBytes(1));
+        heap.reset();
+        double plainSeconds;
+        try (Connection connection = bean(DataSource.class).getConnection()) {
+            try (Statement ddl = connection.createStatement()) {
+                ddl.execute("create table bench_plain (id bigserial primary key, payload bytea not null)");
+            }
+            connection.setAutoCommit(false);
+            progress.start("baseline: plain JDBC INSERT (" + PLAIN_BATCH + "-row batches)", payloads.size());
+            long plainStarted = System.nanoTime();
+            try (PreparedStatement insert = connection.prepareStatement("insert into bench_plain (payload) values (?)")) {
+                int n = 0;
+                for (byte[] payload : payloads) {
+                    insert.setBytes(1, payload);
+                    insert.addBatch();
+                    if (++n % PLAIN_BATCH == 0 || n == payloads.size()) {
+                        insert.executeBatch();
+                        connection.commit();
+                        progress.advance(n);
+                    }
+                }
+            }
+            plainSeconds = seconds(plainStarted);
+            progress.finish();
+            connection.setAutoCommit(true);
+            try (Statement ddl = connection.createStatement()) {
+                ddl.execute("drop table bench_plain");
+            }
+        }
+        phaseHeap("appendBaseline");
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("agreements", history.agreements());
+        figure.put("commands", history.size());
+        figure.put("events", events);
+        figure.put("batch", APPEND_BATCH);
+        figure.put("seconds", round(seconds, 2));
+        figure.put("eventsPerSecond", round(events / seconds, 0));
+        figure.put("baseline", "plain JDBC batch INSERT of the same payloads into a table without triggers, "
+                + PLAIN_BATCH + "-row batches, a commit each");
+        figure.put("baselineSeconds", round(plainSeconds, 2));
+        figure.put("baselineRowsPerSecond", round(payloads.size() / plainSeconds, 0));
+        figure.put("ratio", round((events / seconds) / (payloads.size() / plainSeconds), 3));
+        figure.put("target", ">= 0.3");
+        return figure;
+    }
+
+    // ---- 2. rebuild -----------------------------------------------------------------------------
+
+    private record Recorded(String agreementId, RecordedEvent event) {
+    }
+
+    /** The events of the store read once (Axon's reader, payloads deserialised): the folds' input. */
+    private List<Recorded> readEvents(Map<String, Object> figures) {
+        heap.reset();
+        long started = System.nanoTime();
+        List<Recorded> events = new ArrayList<>();
+        try (Stream<? extends TrackedEventMessage<?>> stream = bean(EventStorageEngine.class).readEvents(null, false)) {
+            stream.forEach(message -> {
+                if (message instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof AgreementEvent event) {
+                    events.add(new Recorded(event.agreementId(), new RecordedEvent(domain.getSequenceNumber(), event)));
+                }
+            });
+        }
+        Map<String, Object> read = new LinkedHashMap<>();
+        double seconds = seconds(started);
+        read.put("events", events.size());
+        read.put("seconds", round(seconds, 2));
+        read.put("eventsPerSecond", round(events.size() / seconds, 0));
+        figures.put("readOnce", read);
+        phaseHeap("readOnce");
+        return events;
+    }
+
+    private Map<String, Object> rebuild() {
+        ProjectionRebuild rebuild = bean(ProjectionRebuild.class);
+        long total = jdbc().queryForObject("select count(*) from domainevententry", Long.class);
+        heap.reset();
+        long started = System.nanoTime();
+        progress.start("projection rebuild", total);
+        rebuild.rebuild(Duration.ofMillis(500), p -> progress.advance(p.done()));
+        progress.finish();
+        double seconds = seconds(started);
+        phaseHeap("rebuild");
+
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("events", total);
+        figure.put("seconds", round(seconds, 2));
+        figure.put("eventsPerSecond", round(total / seconds, 0));
+        return figure;
+    }
+
+    /** The rebuild's baseline: the same events folded in memory, after reading them once. */
+    private void foldBaseline(List<Recorded> events, Map<String, Object> figure) {
+        double perSecond = ((Number) figure.get("eventsPerSecond")).doubleValue();
+        heap.reset();
+        fold(events); // warm-up
+        long foldStarted = System.nanoTime();
+        List<AgreementVersion> versions = fold(events);
+        double foldSeconds = seconds(foldStarted);
+        phaseHeap("foldBaseline");
+
+        figure.put("baseline", "in-memory fold (AgreementVersions.of per agreement) of the events read once");
+        figure.put("baselineVersions", versions.size());
+        figure.put("baselineSeconds", round(foldSeconds, 3));
+        figure.put("baselineEventsPerSecond", round(events.size() / foldSeconds, 0));
+        figure.put("ratio", round(perSecond / (events.size() / foldSeconds), 4));
+    }
+
+    private static List<AgreementVersion> fold(List<Recorded> events) {
+        Map<String, List<RecordedEvent>> byAgreement = new LinkedHashMap<>();
+        for (Recorded recorded : events) {
+            byAgreement.computeIfAbsent(recorded.agreementId(), id -> new ArrayList<>()).add(recorded.event());
+        }
+        List<AgreementVersion> versions = new ArrayList<>();
+        for (List<RecordedEvent> history : byAgreement.values()) {
+            versions.addAll(AgreementVersions.of(history));
+        }
+        return versions;
+    }
+
+    // ---- 3. counts ------------------------------------------------------------------------------
+
+    private Map<String, Object> counts(List<Recorded> events) {
+        AgreementReports reports = bean(AgreementReports.class);
+        SplittableRandom random = new SplittableRandom(seed);
+        long first = DemoFigures.FIRST_DAY.toEpochDay();
+        long lastValid = DemoFigures.ICE_DATE.toEpochDay();
+        long lastKnown = DemoFigures.LAST_KNOWN_DAY.toEpochDay();
+        for (int i = 0; i < 20; i++) { // warm-up
+            LocalDate[] q = question(random, first, lastValid, lastKnown);
+            reports.counts(q[0], q[1]);
+        }
+        heap.reset();
+        long[] nanos = new long[queries];
+        progress.start("counts (national and by state), random asOf/knownAt", queries);
+        long check = 0;
+        for (int i = 0; i < queries; i++) {
+            LocalDate[] q = question(random, first, lastValid, lastKnown);
+            long t = System.nanoTime();
+            Counts counts = reports.counts(q[0], q[1]);
+            nanos[i] = System.nanoTime() - t;
+            check += counts.agreements() + counts.byState().size();
+            progress.advance(i + 1);
+        }
+        progress.finish();
+        phaseHeap("counts");
+
+        // baseline: answering the same kind of question by one in-memory fold of the event stream
+        heap.reset();
+        int folds = 5;
+        long[] foldNanos = new long[folds];
+        long[] scanNanos = new long[folds];
+        List<AgreementVersion> folded = fold(events); // warm-up, and the pre-folded versions for the scan
+        boolean agree = true;
+        for (int i = 0; i < folds; i++) {
+            LocalDate[] q = question(random, first, lastValid, lastKnown);
+            long t = System.nanoTime();
+            Counts inMemory = Counts.of(q[0], q[1], fold(events).stream().filter(v -> v.covers(q[0], q[1])).toList());
+            foldNanos[i] = System.nanoTime() - t;
+            t = System.nanoTime();
+            Counts scanned = Counts.of(q[0], q[1], folded.stream().filter(v -> v.covers(q[0], q[1])).toList());
+            scanNanos[i] = System.nanoTime() - t;
+            Counts stored = reports.counts(q[0], q[1]);
+            agree &= stored.agreements() == inMemory.agreements() && stored.agencies() == inMemory.agencies()
+                    && stored.agreements() == scanned.agreements();
+        }
+        phaseHeap("countsBaseline");
+
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("queries", queries);
+        figure.put("p50Ms", ms(percentile(nanos, 50)));
+        figure.put("p99Ms", ms(percentile(nanos, 99)));
+        figure.put("meanMs", ms((long) Arrays.stream(nanos).average().orElse(0)));
+        figure.put("baseline", "one in-memory fold of the event stream read once (group, AgreementVersions.of,"
+                + " filter, Counts.of), median of " + folds);
+        figure.put("baselineMs", ms(percentile(foldNanos, 50)));
+        figure.put("ratio", round(percentile(foldNanos, 50) / (double) percentile(nanos, 50), 2));
+        figure.put("ratioMeaning", "baselineMs / p50Ms: how many times faster the read model answers");
+        figure.put("prefoldedScanMs", ms(percentile(scanNanos, 50)));
+        figure.put("answersAgree", agree);
+        figure.put("checksum", check);
+        return figure;
+    }
+
+    /** A random (asOf, knownAt): asOf over the history's valid time, knownAt from asOf to the last known day. */
+    private static LocalDate[] question(SplittableRandom random, long first, long lastValid, long lastKnown) {
+        long asOf = first + random.nextLong(lastValid - first + 1);
+        long knownAt = asOf + random.nextLong(lastKnown - asOf + 1);
+        return new LocalDate[] {LocalDate.ofEpochDay(asOf), LocalDate.ofEpochDay(knownAt)};
+    }
+
+    // ---- 4. timeline ----------------------------------------------------------------------------
+
+    private Map<String, Object> timeline() {
+        AgreementReports reports = bean(AgreementReports.class);
+        LocalDate to = DemoFigures.ICE_DATE;
+        LocalDate from = to.minusYears(10);
+        LocalDate knownAt = DemoFigures.LAST_KNOWN_DAY;
+        heap.reset();
+        long first = System.nanoTime();
+        int points = reports.timeline(from, to, Step.day, knownAt).points().size(); // warm-up, or the one run
+        first = System.nanoTime() - first;
+        // a timeline slower than 5 s is measured once (its first run); a faster one three times after it
+        int runs = first > 5_000_000_000L ? 1 : 3;
+        long[] nanos = new long[runs];
+        nanos[0] = first;
+        progress.start("timeline ten years by day", runs);
+        for (int i = runs == 1 ? 1 : 0; i < runs; i++) {
+            long t = System.nanoTime();
+            Timeline timeline = reports.timeline(from, to, Step.day, knownAt);
+            nanos[i] = System.nanoTime() - t;
+            points = timeline.points().size();
+            progress.advance(i + 1);
+        }
+        progress.finish();
+        phaseHeap("timeline");
+
+        // baseline: single counts, a sample of one day in ten, scaled up to every point
+        heap.reset();
+        int sample = 0;
+        progress.start("baseline: single counts, every 10th day", (points + 9) / 10);
+        long t = System.nanoTime();
+        for (int i = 0; i < points; i += 10) {
+            reports.counts(from.plusDays(i), knownAt);
+            progress.advance(++sample);
+        }
+        double sampleMs = (System.nanoTime() - t) / 1e6;
+        progress.finish();
+        phaseHeap("timelineBaseline");
+        double scaledMs = sampleMs * points / sample;
+
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("from", from.toString());
+        figure.put("to", to.toString());
+        figure.put("points", points);
+        figure.put("ms", ms(percentile(nanos, 50)));
+        figure.put("runs", runs);
+        figure.put("runsNote", runs == 1 ? "one run (the first: slower than 5 s)" : "median of 3 after a warm-up");
+        figure.put("baseline", "single counts on " + sample + " days (every 10th), time scaled up to all " + points
+                + " points");
+        figure.put("baselineSampledCounts", sample);
+        figure.put("baselineSampleMs", round(sampleMs, 1));
+        figure.put("baselineMs", round(scaledMs, 1));
+        figure.put("ratio", round(scaledMs / (percentile(nanos, 50) / 1e6), 2));
+        figure.put("ratioMeaning", "baselineMs / ms: how many times faster one timeline is than a count per day");
+        return figure;
+    }
+
+    // ---- 5. verify ------------------------------------------------------------------------------
+
+    private Map<String, Object> verify() throws Exception {
+        LedgerChain chain = bean(LedgerChain.class);
+        heap.reset();
+        long started = System.nanoTime();
+        Verification verification = chain.verify(null, progress);
+        double seconds = seconds(started);
+        phaseHeap("verify");
+
+        // baseline: the same link bytes, read into memory first, hashed in a chain with SHA-256
+        List<long[]> numbers = new ArrayList<>();
+        List<byte[]> bodies = new ArrayList<>();
+        jdbc().query("""
+                select c.position, e.globalindex, e.eventidentifier, e.aggregateidentifier, e.sequencenumber,
+                       e.type, e.payloadtype, e.payloadrevision, e.timestamp, e.payload, e.metadata
+                from ledger_chain c join domainevententry e on e.globalindex = c.globalindex
+                order by c.position""", (ResultSet row) -> {
+            numbers.add(new long[] {row.getLong("position")});
+            bodies.add(body(row));
+        });
+        heap.reset();
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        ByteBuffer number = ByteBuffer.allocate(Long.BYTES);
+        byte[] previous = null;
+        long hashStarted = 0;
+        long bytes = 0;
+        for (int pass = 0; pass < 2; pass++) { // the first pass warms up
+            hashStarted = System.nanoTime();
+            previous = new byte[32];
+            bytes = 0;
+            for (int i = 0; i < bodies.size(); i++) {
+                sha256.update(previous);
+                sha256.update(number.clear().putLong(numbers.get(i)[0]).array());
+                sha256.update(bodies.get(i));
+                bytes += 40 + bodies.get(i).length;
+                previous = sha256.digest();
+            }
+        }
+        double hashSeconds = seconds(hashStarted);
+        phaseHeap("verifyBaseline");
+
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("events", verification.linksChecked());
+        figure.put("intact", verification.intact());
+        figure.put("seconds", round(seconds, 2));
+        figure.put("eventsPerSecond", round(verification.linksChecked() / seconds, 0));
+        figure.put("baseline", "SHA-256 chain over the same link bytes held in memory");
+        figure.put("baselineBytes", bytes);
+        figure.put("baselineSeconds", round(hashSeconds, 3));
+        figure.put("baselineEventsPerSecond", round(bodies.size() / hashSeconds, 0));
+        figure.put("baselineMatchesTip", verification.tip().hash().equals(HexFormat.of().formatHex(previous)));
+        figure.put("ratio", round((verification.linksChecked() / seconds) / (bodies.size() / hashSeconds), 4));
+        return figure;
+    }
+
+    /** A link's bytes after hash(n-1) and int8 n, as ChainLinks lays them out. */
+    private static byte[] body(ResultSet row) throws SQLException {
+        ByteBuffer buffer = ByteBuffer.allocate(1024);
+        buffer = putLong(buffer, row.getLong("globalindex"));
+        buffer = putText(buffer, row.getString("eventidentifier"));
+        buffer = putText(buffer, row.getString("aggregateidentifier"));
+        buffer = putLong(buffer, row.getLong("sequencenumber"));
+        buffer = putText(buffer, row.getString("type"));
+        buffer = putText(buffer, row.getString("payloadtype"));
+        buffer = putText(buffer, row.getString("payloadrevision"));
+        buffer = putText(buffer, row.getString("timestamp"));
+        buffer = putField(buffer, row.getBytes("payload"));
+        buffer = putField(buffer, row.getBytes("metadata"));
+        return Arrays.copyOf(buffer.array(), buffer.position());
+    }
+
+    private static ByteBuffer room(ByteBuffer buffer, int more) {
+        if (buffer.remaining() >= more) {
+            return buffer;
+        }
+        ByteBuffer bigger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + more));
+        return bigger.put(buffer.flip());
+    }
+
+    private static ByteBuffer putLong(ByteBuffer buffer, long value) {
+        return room(buffer, Long.BYTES).putLong(value);
+    }
+
+    private static ByteBuffer putText(ByteBuffer buffer, String value) {
+        return putField(buffer, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ByteBuffer putField(ByteBuffer buffer, byte[] value) {
+        ByteBuffer b = room(buffer, Integer.BYTES + (value == null ? 0 : value.length));
+        b.putInt(value == null ? -1 : value.length);
+        return value == null ? b : b.put(value);
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private void phaseHeap(String phase) {
+        double[] peaks = heap.peaksMb();
+        Map<String, Object> at = new LinkedHashMap<>();
+        at.put("peakUsed", round(peaks[0], 1));
+        at.put("peakAfterGc", round(peaks[1], 1));
+        heapByPhase.put(phase, at);
+    }
+
+    private <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    private JdbcTemplate jdbc() {
+        return bean(JdbcTemplate.class);
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static double ms(long nanos) {
+        return round(nanos / 1e6, 2);
+    }
+
+    private static long percentile(long[] values, int percent) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    static void note(String line) {
+        System.err.println("[bench] " + line);
+    }
+
+    @Override
+    public void close() throws IOException {
+        heap.close();
+        context.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}
