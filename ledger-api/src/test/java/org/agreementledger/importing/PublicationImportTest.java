@@ -77,6 +77,47 @@ class PublicationImportTest extends LedgerIntegrationTest {
         assertThat(inForce().agencies()).isEqualTo(531);
     }
 
+    @Autowired
+    org.agreementledger.reporting.AgreementReports reports;
+    @Autowired
+    org.agreementledger.reporting.ReportProcessor processor;
+
+    /**
+     * The invariant that matters, read from the bitemporal projection after all ten imports: on
+     * every publication's date, as known on that date, the agreements in force are exactly those
+     * it lists, in total, by model and by state.
+     */
+    @Test
+    @Order(3)
+    void countsAsOfEachPublicationAsKnownThenEqualWhatItListed() {
+        processor.awaitCaughtUp(java.time.Duration.ofMinutes(2));
+        // of each date, the last edition is that date's word
+        Map<java.time.LocalDate, Path> lastOfDay = new TreeMap<>();
+        for (Path file : IceSheetFiles.participating()) {
+            lastOfDay.put(Publication.of(file).publishedOn(), file);
+        }
+        lastOfDay.forEach((day, file) -> {
+            WorkbookFigures expected = WorkbookFigures.of(file);
+            org.agreementledger.reporting.Counts counts = reports.counts(day, day);
+            Map<String, Integer> byModel = new TreeMap<>();
+            counts.byModel().forEach((model, tally) -> {
+                if (tally.agreements() > 0) {
+                    byModel.put(model.name(), (int) tally.agreements());
+                }
+            });
+            Map<String, Integer> byState = new TreeMap<>();
+            Map<String, Integer> agenciesByState = new TreeMap<>();
+            counts.byState().forEach((state, tally) -> {
+                byState.put(state, (int) tally.agreements());
+                agenciesByState.put(state, (int) tally.agencies());
+            });
+            assertThat(new InForce((int) counts.agreements(), (int) counts.agencies(), byModel, byState,
+                    agenciesByState)).as("counts(asOf = knownAt = %s) against %s", day, file.getFileName())
+                    .isEqualTo(new InForce(expected.agreements(), expected.agencies(), expected.byModel(),
+                            expected.byState(), expected.agenciesByState()));
+        });
+    }
+
     @org.junit.jupiter.api.AfterAll
     static void icesFilesAreAsPublished() {
         IceSheetFiles.assertUntouched();
