@@ -8,14 +8,15 @@ import org.agreementledger.api.InvalidFieldException;
 import org.agreementledger.demo.DemoFigures;
 import org.agreementledger.demo.DemoHistory;
 import org.agreementledger.demo.DemoLoader;
+import org.agreementledger.progress.TerminalProgress;
 import org.agreementledger.reporting.ReportProcessor;
 import org.agreementledger.reporting.ReportProperties;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Load a synthetic history calibrated to the figures published about the program into a",

@@ -13,6 +13,7 @@ import org.agreementledger.api.Fields;
 import org.agreementledger.api.ImportReport;
 import org.agreementledger.api.InvalidFieldException;
 import org.agreementledger.importing.PublicationImporter;
+import org.agreementledger.progress.TerminalProgress;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;

@@ -6,13 +6,14 @@ import org.agreementledger.integrity.Digest;
 import org.agreementledger.integrity.Finding;
 import org.agreementledger.integrity.LedgerChain;
 import org.agreementledger.integrity.Verification;
+import org.agreementledger.progress.TerminalProgress;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Recompute the hash chain from the stored events and report the first position where an"

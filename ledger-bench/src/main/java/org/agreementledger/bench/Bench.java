@@ -34,6 +34,7 @@ import org.agreementledger.importing.AtomicAppender;
 import org.agreementledger.integrity.LedgerChain;
 import org.agreementledger.integrity.Verification;
 import org.agreementledger.progress.Progress;
+import org.agreementledger.progress.TerminalProgress;
 import org.agreementledger.reporting.AgreementReports;
 import org.agreementledger.reporting.AgreementVersion;
 import org.agreementledger.reporting.AgreementVersions;
@@ -69,7 +70,7 @@ final class Bench implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final HeapSampler heap = new HeapSampler();
     private final Map<String, Object> heapByPhase = new LinkedHashMap<>();
-    private final Progress progress = new StderrProgress();
+    private final Progress progress = TerminalProgress.onStderr(new java.io.PrintWriter(System.err, true));
 
     Bench(long size, int queries, long seed) throws IOException {
         this.size = size;

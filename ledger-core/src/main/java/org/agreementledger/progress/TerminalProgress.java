@@ -1,14 +1,15 @@
-package org.agreementledger.cli;
+package org.agreementledger.progress;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import org.agreementledger.progress.Progress;
+import java.util.Locale;
 
 /**
  * Draws progress on stderr: phase, done / total, percent, rate and ETA. On a terminal it redraws
- * one line; otherwise (CI logs, pipes) it writes a line every few seconds and one at the end.
+ * one line; otherwise (CI logs, pipes) it writes a line every few seconds and one at the end. The
+ * one way the command line, the benchmark and a rebuild show how far long work has got.
  */
-final class TerminalProgress implements Progress {
+public final class TerminalProgress implements Progress {
 
     private static final long REDRAW_NANOS = Duration.ofMillis(200).toNanos();
     private static final long LOG_NANOS = Duration.ofSeconds(3).toNanos();
@@ -21,12 +22,13 @@ final class TerminalProgress implements Progress {
     private long startedAt;
     private long drawnAt;
 
-    TerminalProgress(PrintWriter err, boolean terminal) {
+    public TerminalProgress(PrintWriter err, boolean terminal) {
         this.err = err;
         this.terminal = terminal;
     }
 
-    static TerminalProgress onStderr(PrintWriter err) {
+    /** On {@code err}, redrawing one line when the process has a console. */
+    public static TerminalProgress onStderr(PrintWriter err) {
         return new TerminalProgress(err, System.console() != null);
     }
 
@@ -49,6 +51,12 @@ final class TerminalProgress implements Progress {
         }
     }
 
+    /** Like {@link #advance(long)}, for work whose total moves while it runs (appends during a rebuild). */
+    public void advance(long done, long total) {
+        this.total = total;
+        advance(done);
+    }
+
     @Override
     public void finish() {
         total = done; // a total that was an estimate (blank rows, say) is now known
@@ -62,7 +70,7 @@ final class TerminalProgress implements Progress {
     }
 
     /** {@code read x.xlsx  [#######-----]  400/571  70%  2,345/s  ETA 0:00:01}, or elapsed when done. */
-    static String line(String phase, long done, long total, long elapsedNanos) {
+    public static String line(String phase, long done, long total, long elapsedNanos) {
         double seconds = Math.max(elapsedNanos / 1e9, 1e-9);
         double rate = done / seconds;
         StringBuilder text = new StringBuilder(phase).append("  ");
@@ -70,21 +78,21 @@ final class TerminalProgress implements Progress {
             int width = 24;
             int filled = (int) Math.min(width, width * done / total);
             text.append('[').append("#".repeat(filled)).append("-".repeat(width - filled)).append("]  ")
-                    .append(String.format("%,d/%,d  %3d%%", done, total, 100 * done / total));
+                    .append(String.format(Locale.ROOT, "%,d/%,d  %3d%%", done, total, 100 * done / total));
         } else {
-            text.append(String.format("%,d", done));
+            text.append(String.format(Locale.ROOT, "%,d", done));
         }
-        text.append(String.format("  %,.0f/s", rate));
+        text.append(String.format(Locale.ROOT, "  %,.0f/s", rate));
         if (done >= total && total > 0) {
             text.append("  in ").append(clock(seconds));
-        } else if (total > 0 && rate > 0) {
-            text.append("  ETA ").append(clock((total - done) / rate));
+        } else if (total > 0) {
+            text.append("  ETA ").append(rate > 0 ? clock((total - done) / rate) : "?");
         }
         return text.toString();
     }
 
     private static String clock(double seconds) {
         long s = Math.round(seconds);
-        return String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
 }
