@@ -129,6 +129,17 @@ class AgreementApiTest extends LedgerIntegrationTest {
         assertThat(refused(HttpStatus.BAD_REQUEST, "/api/agreements", nul, ARCHIVIST_TOKEN).getBody()
                 .get("field").asText()).isEqualTo("county");
 
+        Map<String, Object> huge = new java.util.HashMap<>(signing(TestAgreements.uniqueAgency("Bad")));
+        huge.put("moaLink", "https://example.org/" + "x".repeat(100_000));
+        assertThat(refused(HttpStatus.BAD_REQUEST, "/api/agreements", huge, ARCHIVIST_TOKEN).getBody()
+                .get("field").asText()).isEqualTo("moaLink");
+        // an agency name too long to make an agreement id the event store can hold
+        JsonNode longName = refused(HttpStatus.BAD_REQUEST, "/api/agreements",
+                signing(TestAgreements.uniqueAgency("Long") + " Joint Task Force".repeat(12)), ARCHIVIST_TOKEN)
+                .getBody();
+        assertThat(longName.get("field").asText()).isEqualTo("agencyName");
+        assertThat(longName.get("detail").asText()).isEqualTo("agencyName: is longer than 200 characters");
+
         assertThat(refused(HttpStatus.BAD_REQUEST, "/api/agreements", "{not json", ARCHIVIST_TOKEN).getBody()
                 .get("field").asText()).isEqualTo("body");
     }

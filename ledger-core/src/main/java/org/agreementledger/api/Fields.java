@@ -9,6 +9,14 @@ import java.time.format.DateTimeParseException;
  */
 public final class Fields {
 
+    /** Longer text is a mistake or an attack; the longest real MOA link is under 200 characters. */
+    public static final int MAX_TEXT = 2_000;
+    /**
+     * Agency names become agency, agreement and request ids, which must fit the event store's
+     * 255-character aggregate identifier with the state, model and date around them.
+     */
+    public static final int MAX_AGENCY_NAME = 200;
+
     private Fields() {
     }
 
@@ -36,9 +44,25 @@ public final class Fields {
         return optional(value == null ? null : printable(field, value));
     }
 
+    /** An agency's name as printed: required, short enough to identify it by, with a letter or digit. */
+    public static String agencyName(String field, String value) {
+        String name = required(field, value);
+        if (name.length() > MAX_AGENCY_NAME) {
+            throw new InvalidFieldException(field, "is longer than " + MAX_AGENCY_NAME + " characters");
+        }
+        if (AgencyId.slug(name).isEmpty()) {
+            throw new InvalidFieldException(field, "has no letters or digits to identify the agency by");
+        }
+        return name;
+    }
+
     private static String printable(String field, String value) {
         if (value.indexOf('\u0000') >= 0) {
             throw new InvalidFieldException(field, "contains a NUL character");
+        }
+        if (value.length() > MAX_TEXT) {
+            throw new InvalidFieldException(field, "is longer than " + String.format("%,d", MAX_TEXT)
+                    + " characters");
         }
         return value;
     }

@@ -10,7 +10,7 @@ public record RequestAgreement(@TargetAggregateIdentifier String requestId, UsSt
 
     public RequestAgreement {
         Fields.required("state", state);
-        agencyName = Fields.required("agencyName", agencyName);
+        agencyName = Fields.agencyName("agencyName", agencyName);
         Fields.required("model", model);
         Fields.required("effectiveOn", effectiveOn);
         Fields.required("source", source);

@@ -15,11 +15,7 @@ public record SignAgreement(@TargetAggregateIdentifier String agreementId, UsSta
 
     public SignAgreement {
         Fields.required("state", state);
-        agencyName = Fields.required("agencyName", agencyName);
-        if (AgencyId.slug(agencyName).isEmpty()) {
-            throw new InvalidFieldException("agencyName", "'" + Fields.abbreviate(agencyName)
-                    + "' has no letters or digits to identify the agency by");
-        }
+        agencyName = Fields.agencyName("agencyName", agencyName);
         county = Fields.optional("county", county);
         agencyType = Fields.optional("agencyType", agencyType);
         Fields.required("model", model);

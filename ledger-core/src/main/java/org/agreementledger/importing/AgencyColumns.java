@@ -3,6 +3,7 @@ package org.agreementledger.importing;
 import java.util.HashMap;
 import java.util.Map;
 import org.agreementledger.api.AgencyId;
+import org.agreementledger.api.Fields;
 import org.agreementledger.api.InvalidFieldException;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.UsState;
@@ -45,13 +46,14 @@ final class AgencyColumns {
         return value;
     }
 
-    /** As printed; refused here, like SignAgreement does, if it gives no agency id to file it under. */
+    /** As printed; refused here by SignAgreement's own rule, so the refusal names the row. */
     String agencyName(RawRow row) {
         String name = required(row, SheetColumn.AGENCY);
-        if (AgencyId.slug(name).isEmpty()) {
-            throw new Unreadable(problem(row, SheetColumn.AGENCY, "has no letters or digits to identify the agency by"));
+        try {
+            return Fields.agencyName(SheetColumn.AGENCY.header(), name);
+        } catch (InvalidFieldException e) {
+            throw new Unreadable(problem(row, SheetColumn.AGENCY, e.problem()));
         }
-        return name;
     }
 
     SupportModel model(RawRow row) {

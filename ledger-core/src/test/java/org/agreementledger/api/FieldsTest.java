@@ -18,6 +18,31 @@ class FieldsTest {
     }
 
     @Test
+    void overlongTextIsRefusedNamingTheField() {
+        String longest = "x".repeat(Fields.MAX_TEXT);
+        assertThat(Fields.optional("moaLink", longest)).isEqualTo(longest);
+        assertThatThrownBy(() -> Fields.optional("moaLink", longest + "x"))
+                .isInstanceOf(InvalidFieldException.class).hasMessage("moaLink: is longer than 2,000 characters");
+        assertThatThrownBy(() -> Source.manual("x".repeat(100_000), null))
+                .isInstanceOf(InvalidFieldException.class).hasMessage("source.title: is longer than 2,000 characters");
+    }
+
+    @Test
+    void anAgencyNameMustLeaveItsIdsRoomInTheEventStore() {
+        String longest = "Sheriff " + "x".repeat(Fields.MAX_AGENCY_NAME - 8);
+        SignAgreement signing = new SignAgreement(null, UsState.AL, longest, null, null, SupportModel.WSO,
+                LocalDate.of(2025, 1, 2), null, null, null, Source.manual("x", null), null);
+        // the store's aggregate identifier is varchar(255)
+        assertThat(signing.agreementId()).hasSizeLessThanOrEqualTo(255);
+        assertThatThrownBy(() -> new SignAgreement(null, UsState.AL, longest + "x", null, null, SupportModel.WSO,
+                LocalDate.of(2025, 1, 2), null, null, null, Source.manual("x", null), null))
+                .isInstanceOf(InvalidFieldException.class).hasMessage("agencyName: is longer than 200 characters");
+        assertThatThrownBy(() -> new RequestAgreement(null, UsState.AL, "— ? —", null, null, SupportModel.WSO,
+                LocalDate.of(2025, 1, 2), null, Source.manual("x", null)))
+                .isInstanceOf(InvalidFieldException.class).hasMessage("agencyName: has no letters or digits to identify the agency by");
+    }
+
+    @Test
     void blankOptionalTextIsAbsentAndTextIsTrimmed() {
         assertThat(Fields.optional("county", "   ")).isNull();
         assertThat(Fields.optional("county", " Colbert ")).isEqualTo("Colbert");

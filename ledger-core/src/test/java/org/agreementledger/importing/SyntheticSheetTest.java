@@ -100,9 +100,16 @@ class SyntheticSheetTest {
                 row(NA, "Butler County Sheriff's Office", "County", "Butler County", "Task Force Model", 45785, "link"),
                 row("OHIO", "Butler County Sheriff's Office", "County", "Butler County", "Task Force Model",
                         "link pending", "link"),
-                row("OHIO", "— ? —", "County", "Butler County", "Task Force Model", 45785, "link")));
+                row("OHIO", "— ? —", "County", "Butler County", "Task Force Model", 45785, "link"),
+                row("OHIO", "Butler " + "County ".repeat(40), "County", "Butler County", "Task Force Model", 45785,
+                        "link")));
         List<SheetLine> lines = read(file);
-        assertThat(lines).hasSize(6);
+        assertThat(lines).hasSize(7);
+        assertThat(lines.get(6)).isInstanceOfSatisfying(RowProblem.class, p -> {
+            assertThat(p.sheetRow()).isEqualTo(8);
+            assertThat(p.column()).isEqualTo("LAW ENFORCEMENT AGENCY");
+            assertThat(p.message()).isEqualTo("is longer than 200 characters");
+        });
         assertThat(lines.get(5)).isEqualTo(new RowProblem(7, "LAW ENFORCEMENT AGENCY", "— ? —",
                 "has no letters or digits to identify the agency by"));
         assertThat(lines.get(0)).isEqualTo(new RowProblem(2, "STATE", "GONDOR",
