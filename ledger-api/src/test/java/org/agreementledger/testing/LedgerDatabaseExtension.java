@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.agreementledger.database.EmbeddedLedgerDatabase;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.boot.SpringApplication;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
@@ -67,7 +68,7 @@ public class LedgerDatabaseExtension implements BeforeAllCallback {
         if (dockerAnswers()) {
             PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:17");
             container.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+            stopAfterTheLastContext(container::stop);
             return new Server("testcontainers", container.getJdbcUrl(), container.getUsername(),
                     container.getPassword());
         }
@@ -75,11 +76,20 @@ public class LedgerDatabaseExtension implements BeforeAllCallback {
             Path dataDir = Files.createTempDirectory("ledger-test-postgres-");
             // Many Spring contexts may be alive at once in a test JVM, each with its own pool.
             EmbeddedLedgerDatabase embedded = EmbeddedLedgerDatabase.start(dataDir, 400);
-            Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
+            stopAfterTheLastContext(embedded::close);
             return new Server("embedded", embedded.jdbcUrl("postgres"), "postgres", null);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The cached Spring contexts close when the JVM exits; a plain shutdown hook would stop the
+     * server beside them, and every context would then spend its shutdown waiting for connections
+     * (surefire killed the fork after 30 s). Boot runs these handlers after its contexts are closed.
+     */
+    private static void stopAfterTheLastContext(Runnable stop) {
+        SpringApplication.getShutdownHandlers().add(stop);
     }
 
     private static boolean dockerAnswers() {
