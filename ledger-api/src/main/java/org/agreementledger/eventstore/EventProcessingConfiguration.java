@@ -1,5 +1,6 @@
 package org.agreementledger.eventstore;
 
+import org.agreementledger.reporting.ReportProcessor;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
  * the failure rolls the append back instead. (The report projection keeps Axon's default: with a
  * propagating handler its processor backs off for up to a minute after a database outage, measured
  * by DatabaseCrashDuringRebuildTest; a database error there aborts the whole transaction, token
- * included, so no event is skipped; an exception thrown in Java would be.)
+ * included, so no event is skipped; an exception thrown in Java would be.) The report processor's
+ * failed batches, Errors included, are retried: see {@link ErrorsFailTheBatch}.
  */
 @Configuration(proxyBeanMethods = false)
 class EventProcessingConfiguration {
@@ -23,5 +25,11 @@ class EventProcessingConfiguration {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(CURRENT_AGREEMENTS, c -> PropagatingErrorHandler.instance())
                 .registerErrorHandler(CURRENT_AGREEMENTS, c -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    ConfigurerModule retryReportBatchesThatFailWithAnError() {
+        return configurer -> configurer.eventProcessing()
+                .registerErrorHandler(ReportProcessor.NAME, c -> ErrorsFailTheBatch.INSTANCE);
     }
 }

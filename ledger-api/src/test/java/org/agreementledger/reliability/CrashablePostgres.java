@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.agreementledger.database.EmbeddedLedgerDatabase;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An embedded PostgreSQL the test controls: on a fixed loopback port so that applications keep
@@ -98,6 +100,27 @@ final class CrashablePostgres implements AutoCloseable {
         if (database != null) {
             database.close();
             database = null;
+        }
+    }
+
+    /**
+     * Waits until an application's pool answers again after a restart. HikariCP reconnects with a
+     * back-off of its own (up to 5 s between attempts while the server was down), so just after the
+     * restart a request can time out on the pool (3 s in these tests), with the last failed attempt
+     * as its cause ("Connection refused", "not yet accepting connections"), though PostgreSQL is up.
+     */
+    static void awaitReconnected(JdbcTemplate jdbc, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            try {
+                jdbc.queryForObject("select 1", Integer.class);
+                return;
+            } catch (DataAccessException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                pause(Duration.ofMillis(100));
+            }
         }
     }
 

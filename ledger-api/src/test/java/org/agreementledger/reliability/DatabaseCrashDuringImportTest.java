@@ -130,6 +130,7 @@ class DatabaseCrashDuringImportTest {
         }
         assertThat(postgres.running()).isFalse();
         postgres.restart();
+        CrashablePostgres.awaitReconnected(jdbc(ledger), Duration.ofSeconds(30));
 
         assertThat(LedgerSnapshot.of(jdbc(ledger))).as("nothing of the publication after recovery")
                 .usingRecursiveComparison().ignoringFields("reportRows").isEqualTo(before);
@@ -156,6 +157,7 @@ class DatabaseCrashDuringImportTest {
         assertThatThrownBy(() -> running.get(60, TimeUnit.SECONDS)).as("the import reports the failure")
                 .isInstanceOf(ExecutionException.class);
         postgres.restart();
+        CrashablePostgres.awaitReconnected(jdbc, Duration.ofSeconds(30));
 
         jdbc.execute("drop trigger slow_commit on imported_publication");
         jdbc.execute("drop function slow_commit()");

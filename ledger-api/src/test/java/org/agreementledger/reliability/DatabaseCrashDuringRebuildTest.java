@@ -41,10 +41,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * tables.
  */
 @Tag("reliability")
-// Excluded from `./mvnw verify` (see the root pom): in about half the runs on 2 cores the report
-// processor never takes in another event after the restart, so the rebuild never finishes. That is
-// a real recovery bug still open; run it with `./mvnw -B verify -Dledger.unstable=true`.
-@Tag("unstable")
 class DatabaseCrashDuringRebuildTest {
 
     private static final LocalDate AS_OF = LocalDate.of(2025, 6, 1);
@@ -115,7 +111,10 @@ class DatabaseCrashDuringRebuildTest {
         int building = previous + 1;
 
         postgres.restart();
-        // Axon's coordinator backs off up to 60 s after repeated errors while the database was down
+        // Axon's coordinator backs off up to 60 s after repeated errors while the database was down.
+        // (This wait once timed out in about half the runs: pgjdbc, with assertions on, throws an
+        // AssertionError when the connection dies under a batch insert, and an Error escaping a batch
+        // stalled the processor for good; ErrorsFailTheBatch now retries such a batch.)
         Instant deadline = Instant.now().plusSeconds(180);
         while (publishedOrNull(generations) == null || generations.published() != building) {
             assertThat(Instant.now()).as("the application finished the rebuild by itself").isBefore(deadline);

@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReportProcessor {
 
+    /** The processor's name, as configured under axon.eventhandling.processors in application.yml. */
+    public static final String NAME = AgreementReportProjection.PROCESSOR;
+
     private static final Duration POLL = Duration.ofMillis(10);
 
     private final EventProcessingConfiguration processing;
