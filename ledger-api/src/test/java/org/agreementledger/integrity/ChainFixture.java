@@ -23,6 +23,11 @@ final class ChainFixture implements AutoCloseable {
     private int appended;
 
     ChainFixture() {
+        this(true);
+    }
+
+    /** @param rewriteBatchedInserts pgjdbc's setting, on for the application's connections */
+    ChainFixture(boolean rewriteBatchedInserts) {
         LedgerDatabaseExtension.TestDatabase database = LedgerDatabaseExtension.newDatabase();
         dataSource.setJdbcUrl(database.url());
         dataSource.setUsername(database.user());
