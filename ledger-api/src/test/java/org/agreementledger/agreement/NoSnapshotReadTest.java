@@ -37,7 +37,8 @@ class NoSnapshotReadTest extends LedgerIntegrationTest {
                 insert into snapshotevententry (aggregateidentifier, sequencenumber, type, eventidentifier, timestamp,
                     payloadtype, payloadrevision, payload, metadata)
                 values (?, 1, 'Agreement', ?, '2025-03-01T00:00:00Z', 'org.agreementledger.agreement.Agreement', null,
-                    ?, null)""", id, "stray-" + id, "{}".getBytes(StandardCharsets.UTF_8));
+                    ?, ?)""", id, "stray-" + id, "{}".getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8));
 
         ledger.withdraw(withdrawal(id, LocalDate.of(2025, 6, 1)));
 
