@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("ledger.db")
 public record LedgerDatabaseProperties(String url, String user, String password, Path dataDir, int poolSize,
-                                       java.time.Duration connectionTimeout, int embeddedMaxConnections) {
+                                       java.time.Duration connectionTimeout, int embeddedMaxConnections,
+                                       boolean rewriteBatchedInserts) {
 
     public boolean external() {
         return url != null && !url.isBlank();

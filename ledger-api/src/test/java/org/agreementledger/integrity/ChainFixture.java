@@ -3,6 +3,8 @@ package org.agreementledger.integrity;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.agreementledger.testing.LedgerDatabaseExtension;
 import org.flywaydb.core.Flyway;
@@ -21,6 +23,11 @@ final class ChainFixture implements AutoCloseable {
     private int appended;
 
     ChainFixture() {
+        this(true);
+    }
+
+    /** @param rewriteBatchedInserts pgjdbc's setting, on for the application's connections */
+    ChainFixture(boolean rewriteBatchedInserts) {
         LedgerDatabaseExtension.TestDatabase database = LedgerDatabaseExtension.newDatabase();
         dataSource.setJdbcUrl(database.url());
         dataSource.setUsername(database.user());
@@ -52,6 +59,44 @@ final class ChainFixture implements AutoCloseable {
                 returning globalindex""", Long.class, UUID.randomUUID().toString(), "AL-agency-" + n + "#JEM#2025-01-02",
                 Instant.now().toString(), payload.getBytes(StandardCharsets.UTF_8),
                 (n % 2 == 0 ? null : "{\"traceId\":\"t" + n + "\"}".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Appends {@code count} events as one JDBC batch, as Axon writes a unit of work's events; with
+     * reWriteBatchedInserts the driver sends them as multi-row INSERTs.
+     */
+    void appendBatch(JdbcTemplate on, int count) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n;
+            synchronized (this) {
+                n = ++appended;
+            }
+            String payload = "{\"agencyName\":\"Agency " + n + " Sheriff's Office\",\"knownOn\":\"2025-05-16\"}";
+            rows.add(new Object[] {UUID.randomUUID().toString(), "AL-agency-" + n + "#JEM#2025-01-02",
+                    Instant.now().toString(), payload.getBytes(StandardCharsets.UTF_8),
+                    n % 2 == 0 ? null : ("{\"traceId\":\"t" + n + "\"}").getBytes(StandardCharsets.UTF_8)});
+        }
+        on.batchUpdate("""
+                insert into domainevententry (eventidentifier, aggregateidentifier, sequencenumber, type, timestamp,
+                    payloadtype, payloadrevision, payload, metadata)
+                values (?, ?, 0, 'Agreement', ?, 'org.agreementledger.api.AgreementSigned', null, ?, ?)""", rows);
+    }
+
+    /** Appends {@code count} events by one multi-row INSERT statement written out in SQL. */
+    void appendInOneStatement(int count) {
+        int first;
+        synchronized (this) {
+            first = appended + 1;
+            appended += count;
+        }
+        jdbc.update("""
+                insert into domainevententry (eventidentifier, aggregateidentifier, sequencenumber, type, timestamp,
+                    payloadtype, payloadrevision, payload, metadata)
+                select gen_random_uuid()::text, 'AL-agency-' || n || '#JEM#2025-01-02', 0, 'Agreement', now()::text,
+                    'org.agreementledger.api.AgreementSigned', null,
+                    convert_to('{"agencyName":"Agency ' || n || '"}', 'UTF8'), null
+                from generate_series(?::int, ?::int) n order by n""", first, first + count - 1);
     }
 
     /** What a superuser can do: statements run with every trigger off (session_replication_role = replica). */

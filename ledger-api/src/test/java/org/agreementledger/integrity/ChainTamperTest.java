@@ -278,4 +278,64 @@ class ChainTamperTest {
         assertThat(verification.intact()).isTrue();
         assertThat(verification.linksChecked()).isEqualTo(200);
     }
+
+    @Test
+    void multiRowStatementsAreLinkedInGlobalIndexOrderAsRowsOneByOneWouldBe() {
+        ledger.append(2);
+        ledger.appendInOneStatement(50);
+        ledger.appendBatch(ledger.jdbc, 37); // rewritten by the driver into multi-row INSERTs
+        ledger.append(1);
+
+        Verification verification = verify();
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.findings()).isEmpty();
+        assertThat(verification.linksChecked()).isEqualTo(90);
+        // dense positions, in the order of the global index, each event linked once
+        assertThat(ledger.jdbc.queryForObject("""
+                select count(*) = 90 and max(position) = 90 and count(distinct globalindex) = 90
+                       and bool_and(position = rank) from (
+                    select c.position, c.globalindex, rank() over (order by c.globalindex) as rank
+                    from ledger_chain c join domainevententry e using (globalindex)) linked""", Boolean.class))
+                .isTrue();
+        // the SQL layout, given the stored rows, agrees with every stored link
+        assertThat(ledger.jdbc.queryForObject("""
+                select count(*) from ledger_chain c join domainevententry e using (globalindex)
+                left join ledger_chain p on p.position = c.position - 1
+                where ledger_chain_link(coalesce(p.hash, decode(repeat('00', 32), 'hex')), c.position, e) = c.hash""",
+                Long.class)).isEqualTo(90);
+    }
+
+    @Test
+    void concurrentBatchWritersExtendOneDenseChainWithoutInterleaving() throws Exception {
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(ledger.dataSource));
+        JdbcTemplate jdbc = new JdbcTemplate(ledger.dataSource);
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            done.add(writers.submit(() -> {
+                for (int i = 0; i < 10; i++) {
+                    transaction.executeWithoutResult(status -> {
+                        ledger.appendBatch(jdbc, 20);
+                        ledger.appendOne(jdbc);
+                    });
+                }
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get(60, TimeUnit.SECONDS);
+        }
+        writers.shutdown();
+
+        assertThat(ledger.jdbc.queryForObject("select count(*) = 840 and max(position) = 840 from ledger_chain",
+                Boolean.class)).isTrue();
+        // the lock is held to the end of the transaction: each transaction's 21 links are consecutive
+        assertThat(ledger.jdbc.queryForObject("""
+                select count(*) from (
+                    select e.xmin::text, max(c.position) - min(c.position) + 1 as span, count(*) as links
+                    from ledger_chain c join domainevententry e using (globalindex) group by e.xmin::text) t
+                where span = links and links = 21""", Long.class)).isEqualTo(40);
+        Verification verification = verify();
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.linksChecked()).isEqualTo(840);
+    }
 }

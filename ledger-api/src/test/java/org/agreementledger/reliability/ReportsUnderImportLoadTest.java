@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.agreementledger.demo.SyntheticPublications;
 import org.agreementledger.testing.LedgerDatabaseExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

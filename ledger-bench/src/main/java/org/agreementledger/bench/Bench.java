@@ -24,13 +24,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.agreementledger.LedgerApplication;
 import org.agreementledger.api.AgreementEvent;
+import org.agreementledger.api.ImportReport;
+import org.agreementledger.api.SignAgreement;
+import org.agreementledger.api.Source;
+import org.agreementledger.api.SourceKind;
+import org.agreementledger.api.SupportModel;
+import org.agreementledger.api.UsState;
 import org.agreementledger.demo.DemoFigures;
 import org.agreementledger.demo.DemoHistory;
+import org.agreementledger.demo.SyntheticPublications;
 import org.agreementledger.importing.AtomicAppender;
+import org.agreementledger.importing.IceSheet;
+import org.agreementledger.importing.IceSheetReader;
+import org.agreementledger.importing.Publication;
+import org.agreementledger.importing.PublicationImporter;
+import org.agreementledger.importing.SheetLine;
 import org.agreementledger.integrity.LedgerChain;
 import org.agreementledger.integrity.Verification;
 import org.agreementledger.progress.Progress;
@@ -41,8 +57,10 @@ import org.agreementledger.reporting.AgreementVersions;
 import org.agreementledger.reporting.Counts;
 import org.agreementledger.reporting.ProjectionRebuild;
 import org.agreementledger.reporting.RecordedEvent;
+import org.agreementledger.reporting.ReportProcessor;
 import org.agreementledger.reporting.Step;
 import org.agreementledger.reporting.Timeline;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -78,7 +96,12 @@ final class Bench implements AutoCloseable {
         this.seed = seed;
         this.dataDir = Files.createTempDirectory("ledger-bench-");
         note("starting the ledger on an embedded PostgreSQL in " + dataDir);
-        this.context = new SpringApplicationBuilder(LedgerApplication.class)
+        this.context = startLedger(dataDir);
+    }
+
+    /** The application without a web server, on an embedded PostgreSQL in {@code dataDir}. */
+    private static ConfigurableApplicationContext startLedger(Path dataDir) {
+        return new SpringApplicationBuilder(LedgerApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .run("--ledger.db.data-dir=" + dataDir, "--spring.main.banner-mode=off",
@@ -98,6 +121,8 @@ final class Bench implements AutoCloseable {
         events = null;
         figures.put("timeline", timeline());
         figures.put("verify", verify());
+        figures.put("singleAppends", singleAppends());
+        figures.put("bulkImport", bulkImport());
         figures.put("heapMb", heapByPhase);
         return figures;
     }
@@ -473,6 +498,225 @@ final class Bench implements AutoCloseable {
         ByteBuffer b = room(buffer, Integer.BYTES + (value == null ? 0 : value.length));
         b.putInt(value == null ? -1 : value.length);
         return value == null ? b : b.put(value);
+    }
+
+    // ---- 6. single appends from concurrent clients ----------------------------------------------
+
+    /** Concurrent clients of the single-append figure, as HTTP clients each waiting for their answer. */
+    static final int CLIENTS = 8;
+
+    /**
+     * {@value #CLIENTS} clients, each sending signings one at a time through the CommandGateway (one
+     * command, one unit of work, one transaction: what an HTTP append does, without HTTP), with the
+     * report processor running as in a served ledger. Baseline: the same clients each committing one
+     * plain JDBC INSERT of an event-sized row per transaction, the floor a durable commit sets.
+     */
+    private Map<String, Object> singleAppends() throws Exception {
+        CommandGateway gateway = bean(CommandGateway.class);
+        PooledStreamingEventProcessor reports = bean(EventProcessingConfiguration.class)
+                .eventProcessor(REPORT_PROCESSOR, PooledStreamingEventProcessor.class).orElseThrow();
+        if (!reports.isRunning()) {
+            reports.start();
+        }
+        int perClient = (int) Math.max(10, Math.min(500, size / 20));
+        Source source = new Source(SourceKind.SYNTHETIC, "Benchmark single appends, not real data", null, null, null,
+                null);
+        runClients(1, 20, (client, i) -> gateway.sendAndWait(signing(source, "Warm-up", client, i))); // warm-up
+        heap.reset();
+        progress.start("single appends, " + CLIENTS + " concurrent clients", (long) CLIENTS * perClient);
+        AtomicLong sent = new AtomicLong();
+        long started = System.nanoTime();
+        long[] nanos = runClients(CLIENTS, perClient, (client, i) -> {
+            gateway.sendAndWait(signing(source, "Client", client, i));
+            progress.advance(sent.incrementAndGet());
+        });
+        double seconds = seconds(started);
+        progress.finish();
+        phaseHeap("singleAppends");
+
+        heap.reset();
+        DataSource dataSource = bean(DataSource.class);
+        byte[] payload = jdbc().queryForObject("select payload from domainevententry order by globalindex desc limit 1",
+                byte[].class);
+        jdbc().execute("create table bench_single (id bigserial primary key, payload bytea not null)");
+        progress.start("baseline: " + CLIENTS + " clients, one plain INSERT a transaction", (long) CLIENTS * perClient);
+        sent.set(0);
+        long plainStarted = System.nanoTime();
+        long[] plainNanos = runClients(CLIENTS, perClient, (client, i) -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement insert = connection.prepareStatement("insert into bench_single (payload) values (?)")) {
+                insert.setBytes(1, payload);
+                insert.executeUpdate(); // autocommit: one transaction, one WAL flush
+            }
+            progress.advance(sent.incrementAndGet());
+        });
+        double plainSeconds = seconds(plainStarted);
+        progress.finish();
+        jdbc().execute("drop table bench_single");
+        phaseHeap("singleAppendsBaseline");
+
+        int commands = CLIENTS * perClient;
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("clients", CLIENTS);
+        figure.put("commands", commands);
+        figure.put("seconds", round(seconds, 2));
+        figure.put("commandsPerSecond", round(commands / seconds, 0));
+        figure.put("p50Ms", ms(percentile(nanos, 50)));
+        figure.put("p99Ms", ms(percentile(nanos, 99)));
+        figure.put("target", ">= 1500 commands/s, p99 <= 20 ms");
+        figure.put("baseline", CLIENTS + " clients each committing one plain JDBC INSERT of an event's payload"
+                + " per transaction (autocommit), same count");
+        figure.put("baselineSeconds", round(plainSeconds, 2));
+        figure.put("baselineRowsPerSecond", round(commands / plainSeconds, 0));
+        figure.put("baselineP50Ms", ms(percentile(plainNanos, 50)));
+        figure.put("baselineP99Ms", ms(percentile(plainNanos, 99)));
+        figure.put("ratio", round((commands / seconds) / (commands / plainSeconds), 3));
+        return figure;
+    }
+
+    /** A signing no other command of the run touches: client and number make the agency. */
+    private static SignAgreement signing(Source source, String kind, int client, int i) {
+        return new SignAgreement(UsState.TX, "Bench " + kind + " " + client + " Agency " + i, "Bench County",
+                "County", SupportModel.values()[i % SupportModel.values().length],
+                LocalDate.of(2024, 1, 1).plusDays(i % 300), null, null, LocalDate.of(2025, 1, 1), source);
+    }
+
+    private interface ClientStep {
+        void run(int client, int i) throws Exception;
+    }
+
+    /** Runs {@code perClient} steps on each of {@code clients} threads; the latency of every step. */
+    private static long[] runClients(int clients, int perClient, ClientStep step) throws Exception {
+        long[] nanos = new long[clients * perClient];
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perClient; i++) {
+                        long t = System.nanoTime();
+                        step.run(client, i);
+                        nanos[client * perClient + i] = System.nanoTime() - t;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return nanos;
+    }
+
+    // ---- 7. bulk import -------------------------------------------------------------------------
+
+    /** Publications of the bulk-import figure at full size, and rows in each. */
+    static final int IMPORT_PUBLICATIONS = 200;
+    static final int IMPORT_ROWS = 2_500;
+
+    /**
+     * Generated workbooks (SyntheticPublications, XLSX, seeded) imported one after the other into a
+     * fresh ledger of their own (the demo history would make the first list withdraw every demo
+     * agreement): read, diff against the ledger, append, and the reports caught up. Baseline: the
+     * same workbooks only read (identity hash and every row parsed), in the same run. Below 10,000
+     * agreements the series is scaled down: size/50 publications of at most size rows.
+     */
+    private Map<String, Object> bulkImport() throws Exception {
+        int publications = (int) Math.max(2, Math.min(IMPORT_PUBLICATIONS, size / 50));
+        int rows = (int) Math.min(IMPORT_ROWS, size);
+        Path sheets = Files.createTempDirectory("ledger-bench-sheets-");
+        Path importDir = Files.createTempDirectory("ledger-bench-import-");
+        try {
+            note("writing " + publications + " workbooks of " + rows + "+ rows (seed " + seed + ") in " + sheets);
+            List<SyntheticPublications.Publication> series = SyntheticPublications.write(sheets, publications, rows,
+                    seed, SyntheticPublications.Format.XLSX);
+            long sheetRows = series.stream().mapToLong(SyntheticPublications.Publication::rows).sum();
+
+            // baseline first, after one warm-up read: the import then starts with the reader warm too
+            readOnly(series.get(0));
+            heap.reset();
+            progress.start("baseline: read the workbooks only", sheetRows);
+            long read = 0;
+            long readStarted = System.nanoTime();
+            for (SyntheticPublications.Publication publication : series) {
+                read += readOnly(publication);
+                progress.advance(read);
+            }
+            double readSeconds = seconds(readStarted);
+            progress.finish();
+            phaseHeap("bulkImportBaseline");
+
+            note("starting a fresh ledger for the import in " + importDir);
+            try (ConfigurableApplicationContext ledger = startLedger(importDir)) {
+                PublicationImporter importer = ledger.getBean(PublicationImporter.class);
+                ReportProcessor reports = ledger.getBean(ReportProcessor.class);
+                heap.reset();
+                progress.start("bulk import (read, diff, append, project)", sheetRows);
+                long[] nanos = new long[series.size()];
+                long imported = 0;
+                long started = System.nanoTime();
+                for (int i = 0; i < series.size(); i++) {
+                    SyntheticPublications.Publication publication = series.get(i);
+                    long t = System.nanoTime();
+                    ImportReport report = importer.importFile(publication.file(), publication.file().getFileName()
+                            .toString(), publication.publishedOn(), Progress.NONE);
+                    nanos[i] = System.nanoTime() - t;
+                    if (!ImportReport.IMPORTED.equals(report.outcome())) {
+                        throw new IllegalStateException(publication.file() + ": " + report.outcome());
+                    }
+                    imported += publication.rows();
+                    progress.advance(imported);
+                }
+                reports.awaitCaughtUp(Duration.ofMinutes(10));
+                double seconds = seconds(started);
+                progress.finish();
+                phaseHeap("bulkImport");
+                long events = ledger.getBean(JdbcTemplate.class)
+                        .queryForObject("select count(*) from domainevententry", Long.class);
+
+                Map<String, Object> figure = new LinkedHashMap<>();
+                figure.put("publications", series.size());
+                figure.put("rowsPerPublication", rows + " in the first, " + series.get(series.size() - 1).rows()
+                        + " in the last");
+                figure.put("scaledDown", series.size() < IMPORT_PUBLICATIONS || rows < IMPORT_ROWS);
+                figure.put("format", "xlsx, generated by SyntheticPublications (seed " + seed + ")");
+                figure.put("sheetRows", sheetRows);
+                figure.put("events", events);
+                figure.put("seconds", round(seconds, 2));
+                figure.put("rowsPerSecond", round(sheetRows / seconds, 0));
+                figure.put("firstPublicationMs", ms(nanos[0]));
+                figure.put("laterPublicationP50Ms", ms(percentile(Arrays.copyOfRange(nanos, 1, nanos.length), 50)));
+                figure.put("target", ">= 20000 rows/s");
+                figure.put("baseline", "reading the same workbooks only (SHA-256 identity and every row parsed)");
+                figure.put("baselineSeconds", round(readSeconds, 2));
+                figure.put("baselineRowsPerSecond", round(read / readSeconds, 0));
+                figure.put("ratio", round((sheetRows / seconds) / (read / readSeconds), 3));
+                return figure;
+            }
+        } finally {
+            for (Path dir : List.of(sheets, importDir)) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+        }
+    }
+
+    /** Reads a publication as the importer does before comparing: its identity, then every line. */
+    private static long readOnly(SyntheticPublications.Publication publication) {
+        Publication identity = Publication.of(publication.file(), publication.file().getFileName().toString(),
+                publication.publishedOn(), null);
+        long lines = 0;
+        try (IceSheet<SheetLine> sheet = IceSheetReader.participating(publication.file(), identity.publishedOn())) {
+            while (sheet.hasNext()) {
+                sheet.next();
+                lines++;
+            }
+        }
+        return lines;
     }
 
     // ---- helpers --------------------------------------------------------------------------------

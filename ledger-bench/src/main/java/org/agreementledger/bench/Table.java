@@ -17,6 +17,8 @@ final class Table {
         Map<String, Object> counts = (Map<String, Object>) f.get("counts");
         Map<String, Object> timeline = (Map<String, Object>) f.get("timeline");
         Map<String, Object> verify = (Map<String, Object>) f.get("verify");
+        Map<String, Object> single = (Map<String, Object>) f.get("singleAppends");
+        Map<String, Object> bulk = (Map<String, Object>) f.get("bulkImport");
         Map<String, Object> heap = (Map<String, Object>) f.get("heapMb");
         StringBuilder out = new StringBuilder();
         out.append(fmt("size %s agreements (%s events), %s; machine %s%n", run.get("size"), append.get("events"),
@@ -35,6 +37,12 @@ final class Table {
                 num(timeline, "baselineMs"), timeline.get("ratio")));
         out.append(fmt("| verify hash chain | %,.0f events/s | SHA-256 in memory: %,.0f events/s | %s |%n",
                 num(verify, "eventsPerSecond"), num(verify, "baselineEventsPerSecond"), verify.get("ratio")));
+        out.append(fmt("| single appends, %s clients (CommandGateway, 1 command a tx) | %,.0f commands/s, p50 %.2f ms, p99 %.2f ms | plain INSERT a tx: %,.0f rows/s, p99 %.2f ms | %s (target >= 1,500/s, p99 <= 20 ms) |%n",
+                single.get("clients"), num(single, "commandsPerSecond"), num(single, "p50Ms"), num(single, "p99Ms"),
+                num(single, "baselineRowsPerSecond"), num(single, "baselineP99Ms"), single.get("ratio")));
+        out.append(fmt("| bulk import, %s xlsx publications (read, diff, append, project) | %,.0f rows/s | read only: %,.0f rows/s | %s (target >= 20,000 rows/s) |%n",
+                bulk.get("publications"), num(bulk, "rowsPerSecond"), num(bulk, "baselineRowsPerSecond"),
+                bulk.get("ratio")));
         StringBuilder peaks = new StringBuilder();
         for (Map.Entry<String, Object> phase : heap.entrySet()) {
             Map<String, Object> p = (Map<String, Object>) phase.getValue();

@@ -31,17 +31,23 @@ class BenchMainSmokeTest {
                 "rebuild", List.of("eventsPerSecond", "baselineEventsPerSecond", "ratio"),
                 "counts", List.of("p50Ms", "p99Ms", "baselineMs", "ratio"),
                 "timeline", List.of("ms", "baselineMs", "ratio"),
-                "verify", List.of("eventsPerSecond", "baselineEventsPerSecond", "ratio"));
+                "verify", List.of("eventsPerSecond", "baselineEventsPerSecond", "ratio"),
+                "singleAppends", List.of("commandsPerSecond", "p99Ms", "baselineRowsPerSecond", "baselineP99Ms", "ratio"),
+                "bulkImport", List.of("rowsPerSecond", "sheetRows", "baselineRowsPerSecond", "ratio"));
         expected.forEach((figure, fields) -> fields.forEach(field ->
                 assertThat(figures.at("/" + figure + "/" + field).asDouble()).as(figure + "." + field).isPositive()));
         for (String phase : List.of("append", "appendBaseline", "rebuild", "foldBaseline", "counts", "countsBaseline",
-                "timeline", "timelineBaseline", "verify", "verifyBaseline")) {
+                "timeline", "timelineBaseline", "verify", "verifyBaseline", "singleAppends", "singleAppendsBaseline",
+                "bulkImport", "bulkImportBaseline")) {
             assertThat(figures.at("/heapMb/" + phase + "/peakUsed").asDouble()).as(phase).isPositive();
         }
         assertThat(figures.at("/append/events").asLong()).isGreaterThan(300);
         assertThat(figures.at("/counts/answersAgree").asBoolean()).isTrue();
         assertThat(figures.at("/verify/intact").asBoolean()).isTrue();
         assertThat(figures.at("/verify/baselineMatchesTip").asBoolean()).isTrue();
-        assertThat(Table.of(run)).contains("| append", "| verify hash chain");
+        assertThat(figures.at("/singleAppends/commands").asLong()).isEqualTo(8 * 15);
+        // every generated row was read by the baseline and imported: a signing per agreement at least
+        assertThat(figures.at("/bulkImport/events").asLong()).isGreaterThan(300);
+        assertThat(Table.of(run)).contains("| append", "| verify hash chain", "| single appends", "| bulk import");
     }
 }

@@ -12,6 +12,8 @@ import org.agreementledger.api.PublicationRecorded;
 import org.agreementledger.api.SupportModelChanged;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
 class CurrentAgreementProjection {
 
     static final String GROUP = "current-agreements";
+    /** The unit-of-work resource holding this batch's writes. */
+    private static final String PENDING_WRITES = CurrentAgreementProjection.class.getName() + ".writes";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -34,9 +38,27 @@ class CurrentAgreementProjection {
         this.json = json;
     }
 
+    /**
+     * Queues a write until the unit of work handling this batch of events prepares its commit: still
+     * inside the appending transaction, before Axon's events are committed with it, and a failing
+     * write still fails the append. Outside a unit of work it is written at once.
+     */
+    private void write(String sql, Object... arguments) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            jdbc.update(sql, arguments);
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        unitOfWork.getOrComputeResource(PENDING_WRITES, key -> {
+            BatchedWrites writes = new BatchedWrites(jdbc);
+            unitOfWork.onPrepareCommit(u -> writes.flush());
+            return writes;
+        }).add(sql, arguments);
+    }
+
     @EventHandler
     void on(AgreementSigned event) {
-        jdbc.update("insert into current_agreement (agreement_id, agency_id, state, agency_name, county, agency_type,"
+        write("insert into current_agreement (agreement_id, agency_id, state, agency_name, county, agency_type,"
                         + " model, signed_on, moa_link, in_force) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true)",
                 event.agreementId(), event.agencyId(), event.state().name(), event.agencyName(), event.county(),
                 event.agencyType(), event.model().name(), event.signedOn(), event.moaLink());
@@ -44,18 +66,18 @@ class CurrentAgreementProjection {
 
     @EventHandler
     void on(SupportModelChanged event) {
-        jdbc.update("update current_agreement set model = ? where agreement_id = ?", event.to().name(),
+        write("update current_agreement set model = ? where agreement_id = ?", event.to().name(),
                 event.agreementId());
     }
 
     @EventHandler
     void on(AgreementWithdrawn event) {
-        jdbc.update("update current_agreement set in_force = false where agreement_id = ?", event.agreementId());
+        write("update current_agreement set in_force = false where agreement_id = ?", event.agreementId());
     }
 
     @EventHandler
     void on(AgreementReinstated event) {
-        jdbc.update("update current_agreement set in_force = true where agreement_id = ?", event.agreementId());
+        write("update current_agreement set in_force = true where agreement_id = ?", event.agreementId());
     }
 
     @EventHandler
@@ -70,20 +92,20 @@ class CurrentAgreementProjection {
         };
         Object value = event.field() == org.agreementledger.api.CorrectableField.signedOn && event.newValue() != null
                 ? java.time.LocalDate.parse(event.newValue()) : event.newValue();
-        jdbc.update("update current_agreement set " + column + " = ? where agreement_id = ?", value,
+        write("update current_agreement set " + column + " = ? where agreement_id = ?", value,
                 event.agreementId());
     }
 
     @EventHandler
     void on(AgreementRequested event) {
-        jdbc.update("insert into agreement_request (request_id, agency_id, state, agency_name, model, requested_on,"
+        write("insert into agreement_request (request_id, agency_id, state, agency_name, model, requested_on,"
                         + " requested_known_on) values (?, ?, ?, ?, ?, ?, ?)", event.requestId(), event.agencyId(),
                 event.state().name(), event.agencyName(), event.model().name(), event.effectiveOn(), event.knownOn());
     }
 
     @EventHandler
     void on(AgreementRequestClosed event) {
-        jdbc.update("update agreement_request set closed_on = ?, closed_known_on = ?, closure = ?, agreement_id = ?"
+        write("update agreement_request set closed_on = ?, closed_known_on = ?, closure = ?, agreement_id = ?"
                         + " where request_id = ?", event.effectiveOn(), event.knownOn(), event.reason().name(),
                 event.agreementId(), event.requestId());
     }
@@ -91,7 +113,7 @@ class CurrentAgreementProjection {
     @EventHandler
     void on(PublicationRecorded event) throws JsonProcessingException {
         var report = event.report();
-        jdbc.update("insert into imported_publication (publication_id, sha256, kind, published_on, edition, file_name,"
+        write("insert into imported_publication (publication_id, sha256, kind, published_on, edition, file_name,"
                         + " report) values (?, ?, ?, ?, ?, ?, ?::jsonb)", event.publicationId(), report.sha256(),
                 report.kind(), report.publishedOn(), report.edition(), report.fileName(),
                 json.writeValueAsString(report));
