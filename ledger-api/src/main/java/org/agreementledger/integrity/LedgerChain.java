@@ -1,5 +1,7 @@
 package org.agreementledger.integrity;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import javax.sql.DataSource;
 import org.agreementledger.progress.Progress;
+import org.postgresql.PGStatement;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -79,7 +82,7 @@ public class LedgerChain {
         return snapshot.execute(status -> {
             Walk walk = new Walk(earlier);
             progress.start("verify", digest().position());
-            jdbc.query(WALK, (RowCallbackHandler) rows -> {
+            jdbc.query(LedgerChain::walkStatement, (RowCallbackHandler) rows -> {
                 walk.link(rows);
                 progress.advance(walk.checked);
             });
@@ -92,6 +95,19 @@ public class LedgerChain {
             return new Verification(walk.checked, Digest.of(walk.last, walk.storedPrevious), listed,
                     walk.findingCount + inserted, walk.digestCheck());
         });
+    }
+
+    /**
+     * The walk, its rows sent in PostgreSQL's binary format: bytea arrives as its bytes rather than
+     * as hex text twice the size that the driver must decode, and numbers as eight bytes. (A one-off
+     * statement would otherwise be sent unprepared, and so in text.)
+     */
+    private static PreparedStatement walkStatement(Connection connection) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(WALK);
+        if (statement.isWrapperFor(PGStatement.class)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // negative: binary transfer forced
+        }
+        return statement;
     }
 
     private static Finding inserted(ResultSet rows, long lastPosition) throws SQLException {
@@ -130,29 +146,30 @@ public class LedgerChain {
         }
 
         void link(ResultSet rows) throws SQLException {
-            long position = rows.getLong("position");
-            byte[] stored = rows.getBytes("hash");
+            // by index, in WALK's order: the columns are read for every link
+            long position = rows.getLong(1);
+            byte[] stored = rows.getBytes(2);
             if (position != last + 1) {
                 found(new Finding(last + 1, Finding.Kind.LINK_MISSING, null, null, null, "links " + (last + 1)
                         + (position - 1 > last + 1 ? " to " + (position - 1) : "") + " are missing from the chain"));
                 recomputed = null;
                 failDigestIfWithin(last + 1, position - 1);
             }
-            long globalIndex = rows.getLong("globalindex");
+            long globalIndex = rows.getLong(4);
             if (rows.wasNull()) {
-                long linked = rows.getLong("linked");
+                long linked = rows.getLong(3);
                 found(new Finding(position, Finding.Kind.DELETED, linked, null, null,
                         "event " + linked + ", covered by link " + position + ", is no longer stored"));
                 recomputed = null;
             } else {
-                StoredEvent event = new StoredEvent(globalIndex, rows.getString("eventidentifier"),
-                        rows.getString("aggregateidentifier"), rows.getLong("sequencenumber"), rows.getString("type"),
-                        rows.getString("payloadtype"), rows.getString("payloadrevision"), rows.getString("timestamp"),
-                        rows.getBytes("payload"), rows.getBytes("metadata"));
+                // text columns as the UTF-8 bytes PostgreSQL sent: nothing decoded only to be encoded again
+                StoredEvent event = new StoredEvent(globalIndex, rows.getBytes(5), rows.getBytes(6), rows.getLong(7),
+                        rows.getBytes(8), rows.getBytes(9), rows.getBytes(10), rows.getBytes(11), rows.getBytes(12),
+                        rows.getBytes(13));
                 byte[] local = links.link(storedPrevious, position, event);
                 if (!Arrays.equals(local, stored)) {
-                    found(new Finding(position, Finding.Kind.CHANGED, globalIndex, event.aggregateIdentifier(),
-                            event.sequenceNumber(), "event " + globalIndex + " (" + event.aggregateIdentifier()
+                    found(new Finding(position, Finding.Kind.CHANGED, globalIndex, event.aggregate(),
+                            event.sequenceNumber(), "event " + globalIndex + " (" + event.aggregate()
                             + " #" + event.sequenceNumber() + ") no longer hashes to link " + position
                             + ": it was changed after it was appended"));
                 }
