@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.agreementledger.api.AgreementEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,11 +29,11 @@ import org.springframework.stereotype.Component;
  * it whole makes the rows depend on the events alone, so a replay writes the same rows again.
  *
  * <p>It works a batch at a time. The pooled processor hands a batch of events to one unit of work
- * and one transaction (with its token); the handler only notes which agreements were touched and
- * the highest sequence number handled of each, and just before the transaction commits the whole
- * batch is done in four statements: one read of those agreements' events from the store, one
- * lookup of the generation being built, one delete and one insert. Replacing per event instead
- * cost three round trips per event and re-read long streams once per event of them.
+ * and one transaction (with its token); the handler only keeps each touched agreement's events as
+ * handled, and just before the transaction commits the whole batch is done in four statements: one
+ * read from the store of the touched agreements' earlier events (those before the batch's first of
+ * each), one lookup of the generation being built, one delete and one insert. Replacing per event
+ * instead cost three round trips per event and re-read long streams once per event of them.
  */
 @Component
 @ProcessingGroup(AgreementReportProjection.PROCESSOR)
@@ -46,14 +47,15 @@ class AgreementReportProjection {
     private static final String TOUCHED = AgreementReportProjection.class.getName() + ".touched";
 
     /**
-     * Each agreement's events up to the last one the batch handled: a replay must not take in
-     * events the store holds beyond it. The unique (aggregate, sequence) index serves the join.
+     * Each agreement's events before a sequence number: those before the batch's first, which the
+     * batch does not carry. Never any past the batch's last: a replay must not take in events the
+     * store holds beyond the handled one. The unique (aggregate, sequence) index serves the join.
      */
-    private static final String EVENTS_UP_TO = """
+    private static final String EVENTS_BEFORE = """
             select e.aggregateidentifier, e.sequencenumber, e.payloadtype, e.payloadrevision, e.payload
-            from unnest(?::text[], ?::bigint[]) as handled(agreement_id, up_to)
+            from unnest(?::text[], ?::bigint[]) as handled(agreement_id, before)
             join domainevententry e on e.aggregateidentifier = handled.agreement_id
-                                   and e.sequencenumber <= handled.up_to
+                                   and e.sequencenumber < handled.before
             order by e.aggregateidentifier, e.sequencenumber""";
 
     private static final String DELETE_VERSIONS =
@@ -89,24 +91,47 @@ class AgreementReportProjection {
             // once per batch, inside its transaction, before the processor's token is committed with it
             unitOfWork.onPrepareCommit(batch -> replace(touched));
             return touched;
-        }).handled(event.agreementId(), sequenceNumber);
+        }).handled.computeIfAbsent(event.agreementId(), id -> new ArrayList<>())
+                .add(new RecordedEvent(sequenceNumber, event));
     }
 
-    /** The agreements a batch touched, each with the highest sequence number handled of it. */
+    /** The agreements a batch touched, each with its events the batch handled, in stream order. */
     private static final class TouchedAgreements {
 
-        final Map<String, Long> upTo = new LinkedHashMap<>();
+        final Map<String, List<RecordedEvent>> handled = new LinkedHashMap<>();
 
-        void handled(String agreementId, long sequenceNumber) {
-            upTo.merge(agreementId, sequenceNumber, Math::max);
+        /**
+         * Each agreement's events up to the last handled: those before the batch's first from the
+         * store, then the handled ones. Should the handled ones not follow one another (no known
+         * cause), all of them come from the store instead.
+         */
+        Map<String, List<RecordedEvent>> histories(Function<Map<String, Long>, Map<String, List<RecordedEvent>>> stored) {
+            Map<String, Long> before = new LinkedHashMap<>();
+            Map<String, List<RecordedEvent>> carried = new LinkedHashMap<>();
+            handled.forEach((agreementId, events) -> {
+                long first = events.get(0).sequenceNumber();
+                long last = events.get(events.size() - 1).sequenceNumber();
+                boolean consecutive = last - first == events.size() - 1;
+                if (consecutive) {
+                    carried.put(agreementId, events);
+                }
+                long from = consecutive ? first : last + 1;
+                if (from > 0) {
+                    before.put(agreementId, from);
+                }
+            });
+            Map<String, List<RecordedEvent>> histories = before.isEmpty() ? new LinkedHashMap<>() : stored.apply(before);
+            carried.forEach((agreementId, events) ->
+                    histories.computeIfAbsent(agreementId, id -> new ArrayList<>()).addAll(events));
+            return histories;
         }
     }
 
     private void replace(TouchedAgreements touched) {
-        if (touched.upTo.isEmpty()) {
+        if (touched.handled.isEmpty()) {
             return;
         }
-        Map<String, List<RecordedEvent>> histories = eventsUpTo(touched.upTo);
+        Map<String, List<RecordedEvent>> histories = touched.histories(this::eventsBefore);
         List<AgreementVersion> versions = new ArrayList<>();
         for (var history : histories.entrySet()) {
             try {
@@ -117,7 +142,7 @@ class AgreementReportProjection {
             }
         }
         int generation = generations.building();
-        String[] agreementIds = touched.upTo.keySet().toArray(String[]::new);
+        String[] agreementIds = touched.handled.keySet().toArray(String[]::new);
         jdbc.update(connection -> {
             PreparedStatement delete = connection.prepareStatement(DELETE_VERSIONS);
             delete.setInt(1, generation);
@@ -129,12 +154,12 @@ class AgreementReportProjection {
         }
     }
 
-    private Map<String, List<RecordedEvent>> eventsUpTo(Map<String, Long> upTo) {
+    private Map<String, List<RecordedEvent>> eventsBefore(Map<String, Long> before) {
         Map<String, List<RecordedEvent>> histories = new LinkedHashMap<>();
         jdbc.query(connection -> {
-            PreparedStatement select = connection.prepareStatement(EVENTS_UP_TO);
-            select.setArray(1, connection.createArrayOf("text", upTo.keySet().toArray(String[]::new)));
-            select.setArray(2, connection.createArrayOf("bigint", upTo.values().toArray(Long[]::new)));
+            PreparedStatement select = connection.prepareStatement(EVENTS_BEFORE);
+            select.setArray(1, connection.createArrayOf("text", before.keySet().toArray(String[]::new)));
+            select.setArray(2, connection.createArrayOf("bigint", before.values().toArray(Long[]::new)));
             return select;
         }, rows -> {
             String agreementId = rows.getString(1);
