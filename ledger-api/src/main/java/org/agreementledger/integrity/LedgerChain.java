@@ -32,26 +32,32 @@ public class LedgerChain {
     /** Findings listed in full; beyond this they are only counted. */
     static final int LISTED_FINDINGS = 20;
 
+    /**
+     * Every link with its event, in chain order. The event is looked up link by link ("offset 0"
+     * keeps the planner from turning the lookup into a join): the rows then stream in the chain's
+     * index order from the first one on, where a join had PostgreSQL hash both tables and sort every
+     * row, payloads and all, on disk before sending the first (at 100k events, 0.4 s and 100 MB).
+     */
     private static final String WALK = """
             select c.position, c.hash, c.globalindex as linked, e.globalindex, e.eventidentifier,
                    e.aggregateidentifier, e.sequencenumber, e.type, e.payloadtype, e.payloadrevision,
                    e.timestamp, e.payload, e.metadata
-            from ledger_chain c left join domainevententry e on e.globalindex = c.globalindex
+            from ledger_chain c
+            left join lateral (select * from domainevententry e where e.globalindex = c.globalindex offset 0) e on true
             order by c.position""";
 
-    /** Events that no link covers, with the position of the first link after them. */
+    /**
+     * Events that no link covers, with the position of the first link after them, the first few
+     * listed and all of them counted ({@code unlinked}) in one pass over both tables.
+     */
     private static final String UNLINKED = """
-            select u.globalindex, u.aggregateidentifier, u.sequencenumber,
+            select u.globalindex, u.aggregateidentifier, u.sequencenumber, u.unlinked,
                    (select min(c.position) from ledger_chain c where c.globalindex > u.globalindex) as before
-            from (select e.globalindex, e.aggregateidentifier, e.sequencenumber
+            from (select e.globalindex, e.aggregateidentifier, e.sequencenumber, count(*) over () as unlinked
                   from domainevententry e
                   where not exists (select 1 from ledger_chain c where c.globalindex = e.globalindex)
                   order by e.globalindex limit ?) u
             order by u.globalindex""";
-
-    private static final String UNLINKED_COUNT = """
-            select count(*) from domainevententry e
-            where not exists (select 1 from ledger_chain c where c.globalindex = e.globalindex)""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
@@ -88,12 +94,15 @@ public class LedgerChain {
             });
             progress.finish();
             List<Finding> found = new ArrayList<>(walk.findings);
-            jdbc.query(UNLINKED, (RowCallbackHandler) rows -> found.add(inserted(rows, walk.last)), LISTED_FINDINGS);
-            long inserted = jdbc.queryForObject(UNLINKED_COUNT, Long.class);
+            long[] inserted = {0};
+            jdbc.query(UNLINKED, (RowCallbackHandler) rows -> {
+                inserted[0] = rows.getLong("unlinked");
+                found.add(inserted(rows, walk.last));
+            }, LISTED_FINDINGS);
             found.sort(Comparator.comparingLong(Finding::position));
             List<Finding> listed = List.copyOf(found.subList(0, Math.min(LISTED_FINDINGS, found.size())));
             return new Verification(walk.checked, Digest.of(walk.last, walk.storedPrevious), listed,
-                    walk.findingCount + inserted, walk.digestCheck());
+                    walk.findingCount + inserted[0], walk.digestCheck());
         });
     }
 
