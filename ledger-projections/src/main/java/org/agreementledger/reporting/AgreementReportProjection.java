@@ -91,14 +91,17 @@ class AgreementReportProjection {
             // once per batch, inside its transaction, before the processor's token is committed with it
             unitOfWork.onPrepareCommit(batch -> replace(touched));
             return touched;
-        }).handled.computeIfAbsent(event.agreementId(), id -> new ArrayList<>())
-                .add(new RecordedEvent(sequenceNumber, event));
+        }).handled(event.agreementId(), new RecordedEvent(sequenceNumber, event));
     }
 
     /** The agreements a batch touched, each with its events the batch handled, in stream order. */
-    private static final class TouchedAgreements {
+    static final class TouchedAgreements {
 
         final Map<String, List<RecordedEvent>> handled = new LinkedHashMap<>();
+
+        void handled(String agreementId, RecordedEvent event) {
+            handled.computeIfAbsent(agreementId, id -> new ArrayList<>()).add(event);
+        }
 
         /**
          * Each agreement's events up to the last handled: those before the batch's first from the
