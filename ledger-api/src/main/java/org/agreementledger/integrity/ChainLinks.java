@@ -1,7 +1,6 @@
 package org.agreementledger.integrity;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -13,7 +12,7 @@ import java.security.NoSuchAlgorithmException;
  * hash(n) = SHA-256(hash(n-1) ‖ int8 n ‖ int8 globalindex ‖ field(eventidentifier)
  *           ‖ field(aggregateidentifier) ‖ int8 sequencenumber ‖ field(type) ‖ field(payloadtype)
  *           ‖ field(payloadrevision) ‖ field(timestamp) ‖ field(payload) ‖ field(metadata))
- * field(x) = int4 length ‖ bytes (text as UTF-8); null = int4 -1 and no bytes
+ * field(x) = int4 length ‖ bytes (text as UTF-8, as {@link StoredEvent} holds it); null = int4 -1 and no bytes
  * int4, int8 = big-endian two's complement; hash(0) = 32 zero bytes
  * </pre>
  *
@@ -39,13 +38,13 @@ final class ChainLinks {
         sha256.update(previous);
         int8(position);
         int8(event.globalIndex());
-        text(event.eventIdentifier());
-        text(event.aggregateIdentifier());
+        field(event.eventIdentifier());
+        field(event.aggregateIdentifier());
         int8(event.sequenceNumber());
-        text(event.type());
-        text(event.payloadType());
-        text(event.payloadRevision());
-        text(event.timestamp());
+        field(event.type());
+        field(event.payloadType());
+        field(event.payloadRevision());
+        field(event.timestamp());
         field(event.payload());
         field(event.metadata());
         return sha256.digest();
@@ -53,10 +52,6 @@ final class ChainLinks {
 
     private void int8(long value) {
         sha256.update(number.clear().putLong(value).array());
-    }
-
-    private void text(String value) {
-        field(value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     }
 
     private void field(byte[] value) {

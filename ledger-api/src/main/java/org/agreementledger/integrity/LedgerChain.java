@@ -1,5 +1,7 @@
 package org.agreementledger.integrity;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import javax.sql.DataSource;
 import org.agreementledger.progress.Progress;
+import org.postgresql.PGStatement;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -29,26 +32,32 @@ public class LedgerChain {
     /** Findings listed in full; beyond this they are only counted. */
     static final int LISTED_FINDINGS = 20;
 
+    /**
+     * Every link with its event, in chain order. The event is looked up link by link ("offset 0"
+     * keeps the planner from turning the lookup into a join): the rows then stream in the chain's
+     * index order from the first one on, where a join had PostgreSQL hash both tables and sort every
+     * row, payloads and all, on disk before sending the first (at 100k events, 0.4 s and 100 MB).
+     */
     private static final String WALK = """
             select c.position, c.hash, c.globalindex as linked, e.globalindex, e.eventidentifier,
                    e.aggregateidentifier, e.sequencenumber, e.type, e.payloadtype, e.payloadrevision,
                    e.timestamp, e.payload, e.metadata
-            from ledger_chain c left join domainevententry e on e.globalindex = c.globalindex
+            from ledger_chain c
+            left join lateral (select * from domainevententry e where e.globalindex = c.globalindex offset 0) e on true
             order by c.position""";
 
-    /** Events that no link covers, with the position of the first link after them. */
+    /**
+     * Events that no link covers, with the position of the first link after them, the first few
+     * listed and all of them counted ({@code unlinked}) in one pass over both tables.
+     */
     private static final String UNLINKED = """
-            select u.globalindex, u.aggregateidentifier, u.sequencenumber,
+            select u.globalindex, u.aggregateidentifier, u.sequencenumber, u.unlinked,
                    (select min(c.position) from ledger_chain c where c.globalindex > u.globalindex) as before
-            from (select e.globalindex, e.aggregateidentifier, e.sequencenumber
+            from (select e.globalindex, e.aggregateidentifier, e.sequencenumber, count(*) over () as unlinked
                   from domainevententry e
                   where not exists (select 1 from ledger_chain c where c.globalindex = e.globalindex)
                   order by e.globalindex limit ?) u
             order by u.globalindex""";
-
-    private static final String UNLINKED_COUNT = """
-            select count(*) from domainevententry e
-            where not exists (select 1 from ledger_chain c where c.globalindex = e.globalindex)""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
@@ -79,19 +88,35 @@ public class LedgerChain {
         return snapshot.execute(status -> {
             Walk walk = new Walk(earlier);
             progress.start("verify", digest().position());
-            jdbc.query(WALK, (RowCallbackHandler) rows -> {
+            jdbc.query(LedgerChain::walkStatement, (RowCallbackHandler) rows -> {
                 walk.link(rows);
                 progress.advance(walk.checked);
             });
             progress.finish();
             List<Finding> found = new ArrayList<>(walk.findings);
-            jdbc.query(UNLINKED, (RowCallbackHandler) rows -> found.add(inserted(rows, walk.last)), LISTED_FINDINGS);
-            long inserted = jdbc.queryForObject(UNLINKED_COUNT, Long.class);
+            long[] inserted = {0};
+            jdbc.query(UNLINKED, (RowCallbackHandler) rows -> {
+                inserted[0] = rows.getLong("unlinked");
+                found.add(inserted(rows, walk.last));
+            }, LISTED_FINDINGS);
             found.sort(Comparator.comparingLong(Finding::position));
             List<Finding> listed = List.copyOf(found.subList(0, Math.min(LISTED_FINDINGS, found.size())));
             return new Verification(walk.checked, Digest.of(walk.last, walk.storedPrevious), listed,
-                    walk.findingCount + inserted, walk.digestCheck());
+                    walk.findingCount + inserted[0], walk.digestCheck());
         });
+    }
+
+    /**
+     * The walk, its rows sent in PostgreSQL's binary format: bytea arrives as its bytes rather than
+     * as hex text twice the size that the driver must decode, and numbers as eight bytes. (A one-off
+     * statement would otherwise be sent unprepared, and so in text.)
+     */
+    private static PreparedStatement walkStatement(Connection connection) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(WALK);
+        if (statement.isWrapperFor(PGStatement.class)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // negative: binary transfer forced
+        }
+        return statement;
     }
 
     private static Finding inserted(ResultSet rows, long lastPosition) throws SQLException {
@@ -130,29 +155,30 @@ public class LedgerChain {
         }
 
         void link(ResultSet rows) throws SQLException {
-            long position = rows.getLong("position");
-            byte[] stored = rows.getBytes("hash");
+            // by index, in WALK's order: the columns are read for every link
+            long position = rows.getLong(1);
+            byte[] stored = rows.getBytes(2);
             if (position != last + 1) {
                 found(new Finding(last + 1, Finding.Kind.LINK_MISSING, null, null, null, "links " + (last + 1)
                         + (position - 1 > last + 1 ? " to " + (position - 1) : "") + " are missing from the chain"));
                 recomputed = null;
                 failDigestIfWithin(last + 1, position - 1);
             }
-            long globalIndex = rows.getLong("globalindex");
+            long globalIndex = rows.getLong(4);
             if (rows.wasNull()) {
-                long linked = rows.getLong("linked");
+                long linked = rows.getLong(3);
                 found(new Finding(position, Finding.Kind.DELETED, linked, null, null,
                         "event " + linked + ", covered by link " + position + ", is no longer stored"));
                 recomputed = null;
             } else {
-                StoredEvent event = new StoredEvent(globalIndex, rows.getString("eventidentifier"),
-                        rows.getString("aggregateidentifier"), rows.getLong("sequencenumber"), rows.getString("type"),
-                        rows.getString("payloadtype"), rows.getString("payloadrevision"), rows.getString("timestamp"),
-                        rows.getBytes("payload"), rows.getBytes("metadata"));
+                // text columns as the UTF-8 bytes PostgreSQL sent: nothing decoded only to be encoded again
+                StoredEvent event = new StoredEvent(globalIndex, rows.getBytes(5), rows.getBytes(6), rows.getLong(7),
+                        rows.getBytes(8), rows.getBytes(9), rows.getBytes(10), rows.getBytes(11), rows.getBytes(12),
+                        rows.getBytes(13));
                 byte[] local = links.link(storedPrevious, position, event);
                 if (!Arrays.equals(local, stored)) {
-                    found(new Finding(position, Finding.Kind.CHANGED, globalIndex, event.aggregateIdentifier(),
-                            event.sequenceNumber(), "event " + globalIndex + " (" + event.aggregateIdentifier()
+                    found(new Finding(position, Finding.Kind.CHANGED, globalIndex, event.aggregate(),
+                            event.sequenceNumber(), "event " + globalIndex + " (" + event.aggregate()
                             + " #" + event.sequenceNumber() + ") no longer hashes to link " + position
                             + ": it was changed after it was appended"));
                 }

@@ -31,7 +31,9 @@ import org.springframework.test.context.TestPropertySource;
  * A rebuild replays the store into new tables while reports go on answering from the old ones,
  * and two rebuilds write the same rows. A database of its own: a rebuild replaces every row.
  */
-@TestPropertySource(properties = "ledger.test.context=projection-rebuild")
+// small batches, so a rebuild of this history passes through many half-built states for the reads to meet
+@TestPropertySource(properties = {"ledger.test.context=projection-rebuild",
+        "axon.eventhandling.processors.agreement-reports.batch-size=20"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProjectionRebuildTest extends LedgerIntegrationTest {
 
