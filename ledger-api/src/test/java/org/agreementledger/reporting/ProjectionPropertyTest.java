@@ -184,7 +184,7 @@ class ProjectionPropertyTest {
                     new TimelinePoint(point.date(), expected.agreements(), expected.agencies(), expected.states()));
         }
         assertThat(timeline.points().get(timeline.points().size() - 1).date()).isBeforeOrEqualTo(to);
-        List<TimelinePoint> fromSql = reports.timelineFromSql(from, step, timeline.points().size() - 1, knownAt);
+        List<TimelinePoint> fromSql = reports.timelineFromSql(from, to, step, knownAt).points();
         assertThat(fromSql).as("SQL timeline, as known on %s", knownAt).isEqualTo(timeline.points());
         assertThat(index.timeline(fromSql.stream().map(TimelinePoint::date).toList(), knownAt))
                 .as("snapshot timeline, as known on %s", knownAt).isEqualTo(fromSql);

@@ -180,7 +180,7 @@ class ProjectionRebuildTest extends LedgerIntegrationTest {
         assertThat(after.revision()).isEqualTo(afterSwitch);
         assertThat(after.counts(AS_OF, today)).isEqualTo(reports.countsFromSql(AS_OF, today)).isEqualTo(published);
         LocalDate from = LocalDate.of(2024, 1, 1);
-        List<TimelinePoint> fromSql = reports.timelineFromSql(from, Step.day, 600, today);
+        List<TimelinePoint> fromSql = reports.timelineFromSql(from, from.plusDays(600), Step.day, today).points();
         assertThat(after.timeline(fromSql.stream().map(TimelinePoint::date).toList(), today)).isEqualTo(fromSql);
     }
 }

@@ -1,6 +1,7 @@
 package org.agreementledger.reporting;
 
 import java.sql.Types;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -93,8 +94,9 @@ public class AgreementReports implements DisposableBean {
         return current != null ? current.counts(asOf, known) : countsFromSql(asOf, known);
     }
 
-    /** The one-statement answer, always from the tables; also what the snapshot is tested against. */
-    Counts countsFromSql(LocalDate asOf, LocalDate known) {
+    /** The one-statement answer, always from the tables: the fallback, and what the snapshot is held against. */
+    public Counts countsFromSql(LocalDate asOf, LocalDate knownAt) {
+        LocalDate known = knownAt == null ? today() : knownAt;
         long[] totals = new long[3];
         Map<SupportModel, Tally> byModel = new EnumMap<>(SupportModel.class);
         Map<String, Tally> byState = new HashMap<>();
@@ -126,20 +128,11 @@ public class AgreementReports implements DisposableBean {
     }
 
     public Timeline timeline(LocalDate from, LocalDate to, Step step, LocalDate knownAt) {
-        if (to.isBefore(from)) {
-            throw new InvalidFieldException("to", to + " is before from " + from);
-        }
+        long last = lastPoint(from, to, step);
         LocalDate known = knownAt == null ? today() : knownAt;
-        long last = 0;
-        while (!step.nth(from, last + 1).isAfter(to)) {
-            if (++last >= MAX_TIMELINE_POINTS) {
-                throw new InvalidFieldException("to", "more than " + MAX_TIMELINE_POINTS + " " + step
-                        + "s from " + from + "; ask for a shorter span or a longer step");
-            }
-        }
         InForceIndex current = currentIndex();
         if (current == null) {
-            return new Timeline(from, to, step, known, timelineFromSql(from, step, last, known));
+            return new Timeline(from, to, step, known, pointsFromSql(from, step, last, known));
         }
         List<LocalDate> days = new ArrayList<>((int) last + 1);
         for (long n = 0; n <= last; n++) {
@@ -148,13 +141,35 @@ public class AgreementReports implements DisposableBean {
         return new Timeline(from, to, step, known, current.timeline(days, known));
     }
 
+    /** The timeline always from the tables: the fallback, and what the snapshot is held against. */
+    public Timeline timelineFromSql(LocalDate from, LocalDate to, Step step, LocalDate knownAt) {
+        long last = lastPoint(from, to, step);
+        LocalDate known = knownAt == null ? today() : knownAt;
+        return new Timeline(from, to, step, known, pointsFromSql(from, step, last, known));
+    }
+
+    /** The number of the last point on or before {@code to}; refuses a timeline too long to be meant. */
+    private static long lastPoint(LocalDate from, LocalDate to, Step step) {
+        if (to.isBefore(from)) {
+            throw new InvalidFieldException("to", to + " is before from " + from);
+        }
+        long last = 0;
+        while (!step.nth(from, last + 1).isAfter(to)) {
+            if (++last >= MAX_TIMELINE_POINTS) {
+                throw new InvalidFieldException("to", "more than " + MAX_TIMELINE_POINTS + " " + step
+                        + "s from " + from + "; ask for a shorter span or a longer step");
+            }
+        }
+        return last;
+    }
+
     /**
      * Points 0 to {@code last} from the tables in one statement, linear in versions plus points:
      * +1/-1 at the start and end of each version's valid time (agreements), of each agency's and
      * each state's merged stretches in force ({@code range_agg}: distinct agencies and states),
      * summed in day order with the points sorted in after the changes of their own day.
      */
-    List<TimelinePoint> timelineFromSql(LocalDate from, Step step, long last, LocalDate known) {
+    private List<TimelinePoint> pointsFromSql(LocalDate from, Step step, long last, LocalDate known) {
         return jdbc.query("""
                 with v as materialized (
                     select agency_id, state, valid from report_agreement_version
@@ -246,6 +261,27 @@ public class AgreementReports implements DisposableBean {
                 loaded.revision(), (System.nanoTime() - started) / 1_000_000,
                 (long) loaded.size() * InForceIndex.bytesPerVersion() / (1024 * 1024));
         return loaded;
+    }
+
+    /**
+     * Waits until counts and timelines answer from a snapshot of the read model as it is now
+     * (starting a load if none runs): for a caller that wants the first answers fast, such as the
+     * benchmark. False if the timeout passed first, or the snapshot is switched off.
+     */
+    public boolean awaitSnapshot(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (currentIndex() == null) {
+            if (!inMemory || System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The snapshot as it is, current or not: for tests that hold its answers beside SQL's. */
