@@ -60,6 +60,8 @@ public class AgreementReports implements DisposableBean {
     private final ExecutorService loader;
     private final AtomicBoolean loading = new AtomicBoolean();
     private volatile InForceIndex index;
+    /** The revision at which a load last failed: none is tried again before the revision moves. */
+    private volatile long unloadableAt = -1;
 
     AgreementReports(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                      @Value("${ledger.reports.in-memory:true}") boolean inMemory) {
@@ -210,10 +212,13 @@ public class AgreementReports implements DisposableBean {
             return null;
         }
         InForceIndex current = index;
-        if (current != null && current.revision() == revision()) {
+        long revision = revision();
+        if (current != null && current.revision() == revision) {
             return current;
         }
-        startLoading();
+        if (revision != unloadableAt) {
+            startLoading(revision);
+        }
         return null;
     }
 
@@ -221,14 +226,18 @@ public class AgreementReports implements DisposableBean {
         return jdbc.queryForObject(REVISION, Long.class);
     }
 
-    private void startLoading() {
+    private void startLoading(long revision) {
         if (loading.compareAndSet(false, true)) {
             try {
                 loader.execute(() -> {
                     try {
                         loadIndex();
                     } catch (RuntimeException failed) {
-                        log.warn("report snapshot not loaded; reports answer from SQL meanwhile", failed);
+                        // not again until the read model changes: a snapshot that cannot hold these rows
+                        // (see InForceIndex.Builder) would fail the same way on every query
+                        unloadableAt = revision;
+                        log.warn("report snapshot not loaded; reports answer from SQL until the read model changes",
+                                failed);
                     } finally {
                         loading.set(false);
                     }
