@@ -48,7 +48,7 @@ public class AgreementReports implements DisposableBean {
             + " and v.valid @> ?::date and v.known @> ?::date ";
 
     /** One number that grows with every committed change to the report tables; see V7__report_revision.sql. */
-    private static final String REVISION = "select sum(changes) from report_revision";
+    private static final String REVISION = "select sum(changes)::bigint from report_revision";
     /** Rows a snapshot load fetches per round trip: the cursor keeps the load's own memory flat. */
     private static final int LOAD_FETCH_SIZE = 10_000;
 
@@ -62,6 +62,12 @@ public class AgreementReports implements DisposableBean {
     private volatile InForceIndex index;
     /** The revision at which a load last failed: none is tried again before the revision moves. */
     private volatile long unloadableAt = -1;
+    /**
+     * No load starts before this (System.nanoTime): one load's duration after the last one, so that
+     * under a steady stream of appends, reloading the whole table takes at most half of a core while
+     * reports answer from SQL.
+     */
+    private volatile long nextLoadAfter = System.nanoTime();
 
     AgreementReports(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                      @Value("${ledger.reports.in-memory:true}") boolean inMemory) {
@@ -216,7 +222,7 @@ public class AgreementReports implements DisposableBean {
         if (current != null && current.revision() == revision) {
             return current;
         }
-        if (revision != unloadableAt) {
+        if (revision != unloadableAt && System.nanoTime() - nextLoadAfter >= 0) {
             startLoading(revision);
         }
         return null;
@@ -265,7 +271,13 @@ public class AgreementReports implements DisposableBean {
             });
             return builder.build();
         });
-        index = loaded;
+        synchronized (this) { // a slower load of an older revision never replaces a newer snapshot
+            if (index == null || index.revision() <= loaded.revision()) {
+                index = loaded;
+            }
+        }
+        long finished = System.nanoTime();
+        nextLoadAfter = finished + (finished - started);
         log.info("report snapshot loaded: {} versions at revision {} in {} ms ({} MB of arrays)", loaded.size(),
                 loaded.revision(), (System.nanoTime() - started) / 1_000_000,
                 (long) loaded.size() * InForceIndex.bytesPerVersion() / (1024 * 1024));
