@@ -14,14 +14,20 @@ create table report_revision (
 );
 insert into report_revision (slot, changes) select slot, 0 from generate_series(0, 15) as slot;
 
+-- Once a transaction: the processor writes two statements an event, a hundred events a
+-- transaction, and one increment is enough to tell readers something changed. The flag is a
+-- transaction-local setting, so it ends with the transaction (or its savepoint's rollback).
 create function report_revision_bump() returns trigger language plpgsql as $$
 begin
-    update report_revision set changes = changes + 1 where slot = pg_backend_pid() % 16;
+    if current_setting('ledger.report_revision_bumped', true) is distinct from 'yes' then
+        update report_revision set changes = changes + 1 where slot = pg_backend_pid() % 16;
+        perform set_config('ledger.report_revision_bumped', 'yes', true);
+    end if;
     return null;
 end;
 $$;
 
--- Statement-level: one increment per statement however many rows it writes.
+-- Statement-level: fired once per statement however many rows it writes.
 create trigger report_agreement_version_revision
     after insert or update or delete or truncate on report_agreement_version
     for each statement execute function report_revision_bump();
