@@ -45,6 +45,15 @@ final class InForceIndex {
     /** The versions of agency {@code a} are {@code runStart[a]} to {@code runStart[a + 1]}. */
     private final int[] runStart;
     private final byte[] agencyState;
+    /**
+     * Per agency, the bounds of all its versions (earliest start and latest end of valid time, of
+     * knowledge time): a count passes over an agency none of whose versions can hold its point.
+     * Agencies are numbered by their earliest start, so a count stops at the first after its day.
+     */
+    private final char[] agencyValidFrom;
+    private final char[] agencyValidTo;
+    private final char[] agencyKnownFrom;
+    private final char[] agencyKnownTo;
     /** Display names of the agency types, by ordinal. */
     private final String[] agencyTypes;
 
@@ -61,6 +70,27 @@ final class InForceIndex {
         this.runStart = runStart;
         this.agencyState = agencyState;
         this.agencyTypes = agencyTypes;
+        int agencies = agencyState.length;
+        agencyValidFrom = new char[agencies];
+        agencyValidTo = new char[agencies];
+        agencyKnownFrom = new char[agencies];
+        agencyKnownTo = new char[agencies];
+        for (int a = 0; a < agencies; a++) {
+            char vf = Character.MAX_VALUE;
+            char vt = 0;
+            char kf = Character.MAX_VALUE;
+            char kt = 0;
+            for (int i = runStart[a]; i < runStart[a + 1]; i++) {
+                vf = (char) Math.min(vf, validFrom[i]);
+                vt = (char) Math.max(vt, validTo[i]);
+                kf = (char) Math.min(kf, knownFrom[i]);
+                kt = (char) Math.max(kt, knownTo[i]);
+            }
+            agencyValidFrom[a] = vf;
+            agencyValidTo[a] = vt;
+            agencyKnownFrom[a] = kf;
+            agencyKnownTo[a] = kt;
+        }
     }
 
     long revision() {
@@ -71,16 +101,30 @@ final class InForceIndex {
         return size;
     }
 
-    /** Bytes held per version (the arrays alone), for the log and the README. */
+    /** Bytes held per version (the arrays alone, besides 17 bytes an agency), for the log and the README. */
     static int bytesPerVersion() {
         return 4 * Character.BYTES + Short.BYTES;
+    }
+
+    /** The first agency (by number) whose earliest version starts after {@code day}. */
+    private int firstAgencyStartingAfter(int day) {
+        int low = 0;
+        int high = agencyState.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (agencyValidFrom[mid] <= day) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     Counts counts(LocalDate asOf, LocalDate knownAt) {
         int day = stored(asOf);
         int known = stored(knownAt);
         int types = agencyTypes.length;
-        int agencies = agencyState.length;
         // per (model, type) cell: agreements in force; bits of an agency's mask: models, then types
         long[] cellAgreements = new long[M * types];
         int[] cellMask = new int[M * types];
@@ -93,7 +137,10 @@ final class InForceIndex {
         long agenciesTotal = 0;
         long[] stateAgreements = new long[STATES.length];
         long[] stateAgencies = new long[STATES.length];
-        for (int a = 0; a < agencies; a++) {
+        for (int a = 0, last = firstAgencyStartingAfter(day); a < last; a++) {
+            if (agencyValidTo[a] <= day || agencyKnownFrom[a] > known || agencyKnownTo[a] <= known) {
+                continue; // none of its versions holds (day, known)
+            }
             int mask = 0;
             int inForce = 0;
             for (int i = runStart[a], end = runStart[a + 1]; i < end; i++) {
@@ -395,6 +442,23 @@ final class InForceIndex {
             }
             Arrays.sort(byStart);
             int agencies = this.agencies.size();
+            // agencies renumbered by their first start, so a count can stop at the first agency
+            // that starts after its day
+            int[] rank = new int[agencies];
+            Arrays.fill(rank, -1);
+            List<UsState> statesByRank = new ArrayList<>(agencies);
+            for (long key : byStart) {
+                int a = agency[(int) key];
+                if (rank[a] < 0) {
+                    rank[a] = statesByRank.size();
+                    statesByRank.add(agencyStates.get(a));
+                }
+            }
+            for (int i = 0; i < size; i++) {
+                agency[i] = rank[agency[i]];
+            }
+            agencyStates.clear();
+            agencyStates.addAll(statesByRank);
             int[] next = new int[agencies + 1];
             for (int i = 0; i < size; i++) {
                 next[agency[i] + 1]++;
