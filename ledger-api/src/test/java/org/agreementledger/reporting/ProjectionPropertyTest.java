@@ -146,12 +146,20 @@ class ProjectionPropertyTest {
 
         CountsOracle oracle = new CountsOracle(stored.all());
         Random random = new Random(history.querySeed());
+        // the in-memory snapshot, read now: nothing is written until the next try, so it stays current
+        InForceIndex index = reports.loadIndex();
+        assertThat(index.revision()).as("the snapshot's revision").isEqualTo(reports.revision());
         List<LocalDate> interesting = new ArrayList<>(oracle.interestingDays());
         for (int i = 0; i < 12; i++) {
             LocalDate asOf = pick(random, interesting);
             LocalDate knownAt = random.nextInt(8) == 0 ? AgreementReports.today() : pick(random, interesting);
+            Counts expected = oracle.counts(asOf, knownAt);
+            assertThat(reports.countsFromSql(asOf, knownAt)).as("SQL counts on %s as known on %s", asOf, knownAt)
+                    .isEqualTo(expected);
+            assertThat(index.counts(asOf, knownAt)).as("snapshot counts on %s as known on %s", asOf, knownAt)
+                    .isEqualTo(expected);
             assertThat(reports.counts(asOf, knownAt)).as("counts on %s as known on %s", asOf, knownAt)
-                    .isEqualTo(oracle.counts(asOf, knownAt));
+                    .isEqualTo(expected);
             assertThat(reports.agreementsInForce(asOf, knownAt, null, null, 0, 1000).agreements().stream()
                     .map(a -> new CountsOracle.InForce(a.agreementId(), a.agencyId(), a.state().name(), a.model(),
                             a.agencyType())).toList())
@@ -166,7 +174,8 @@ class ProjectionPropertyTest {
 
         Step step = Step.values()[random.nextInt(Step.values().length)];
         LocalDate from = pick(random, interesting);
-        LocalDate to = step.nth(from, random.nextInt(12)).plusDays(random.nextInt(3));
+        long steps = random.nextInt(12);
+        LocalDate to = step.nth(from, steps).plusDays(random.nextInt(3));
         Timeline timeline = reports.timeline(from, to, step, knownAt);
         assertThat(timeline.points()).isNotEmpty();
         for (TimelinePoint point : timeline.points()) {
@@ -175,6 +184,55 @@ class ProjectionPropertyTest {
                     new TimelinePoint(point.date(), expected.agreements(), expected.agencies(), expected.states()));
         }
         assertThat(timeline.points().get(timeline.points().size() - 1).date()).isBeforeOrEqualTo(to);
+        List<TimelinePoint> fromSql = reports.timelineFromSql(from, to, step, knownAt).points();
+        assertThat(fromSql).as("SQL timeline, as known on %s", knownAt).isEqualTo(timeline.points());
+        assertThat(index.timeline(fromSql.stream().map(TimelinePoint::date).toList(), knownAt))
+                .as("snapshot timeline, as known on %s", knownAt).isEqualTo(fromSql);
+
+        if (random.nextInt(4) == 0) {
+            appendAfterTheSnapshot(index, random, interesting);
+        }
+    }
+
+    /**
+     * One more signing after the snapshot was read: the revision moves, so reports answer from SQL
+     * (the new agreement included) and a fresh snapshot loads in the background, which then answers
+     * as the oracle does over the grown store.
+     */
+    private static void appendAfterTheSnapshot(InForceIndex stale, Random random, List<LocalDate> interesting) {
+        Agency agency = AGENCIES.get(random.nextInt(AGENCIES.size()));
+        LocalDate signedOn = BASE.plusDays(1000 + random.nextInt(200)); // after every generated signing: a new id
+        ledger.sign(new SignAgreement(agency.state(), agency.name(), null, agency.type(), SupportModel.TFM, signedOn,
+                null, null, signedOn, SOURCE));
+        processor.awaitCaughtUp(Duration.ofSeconds(30));
+        assertThat(reports.revision()).as("the revision after an append").isGreaterThan(stale.revision());
+
+        CountsOracle oracle = new CountsOracle(stored.all());
+        LocalDate knownAt = AgreementReports.today();
+        assertThat(reports.counts(signedOn, knownAt)).as("counts from SQL while the snapshot is stale")
+                .isEqualTo(oracle.counts(signedOn, knownAt)).isNotEqualTo(stale.counts(signedOn, knownAt));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (reports.index() == stale || reports.index().revision() != reports.revision()) {
+            assertThat(System.nanoTime()).as("the background reload").isLessThan(deadline);
+            reports.counts(signedOn, knownAt); // starts the reload if none runs
+            sleep(20);
+        }
+        InForceIndex reloaded = reports.index();
+        for (int i = 0; i < 6; i++) {
+            LocalDate asOf = i == 0 ? signedOn : pick(random, interesting);
+            LocalDate known = i == 0 ? knownAt : pick(random, interesting);
+            assertThat(reloaded.counts(asOf, known)).as("reloaded snapshot on %s as known on %s", asOf, known)
+                    .isEqualTo(oracle.counts(asOf, known));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     private static LocalDate pick(Random random, List<LocalDate> interesting) {
@@ -195,7 +253,8 @@ class ProjectionPropertyTest {
         List<String> tables = jdbc.queryForList("""
                 select table_name from information_schema.tables
                 where table_schema = current_schema() and table_type = 'BASE TABLE'
-                  and table_name not in ('flyway_schema_history', 'tokenentry', 'report_generation')
+                  and table_name not in ('flyway_schema_history', 'tokenentry', 'report_generation',
+                                         'report_revision')
                 """, String.class);
         jdbc.execute((java.sql.Connection connection) -> {
             try (java.sql.Statement statement = connection.createStatement()) {

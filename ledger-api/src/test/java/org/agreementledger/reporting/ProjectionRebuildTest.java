@@ -152,4 +152,37 @@ class ProjectionRebuildTest extends LedgerIntegrationTest {
         assertThat(generations.published()).isEqualTo(generation);
         assertThat(reports.counts(AS_OF, null)).isEqualTo(before);
     }
+
+    @Test
+    void theSnapshotHoldsOnlyThePublishedGenerationAndIsReplacedAfterTheSwitch() {
+        LocalDate today = AgreementReports.today();
+        InForceIndex before = reports.loadIndex();
+        assertThat(before.revision()).as("nothing written since the load").isEqualTo(reports.revision());
+        Counts published = reports.countsFromSql(AS_OF, today);
+        assertThat(before.counts(AS_OF, today)).isEqualTo(published);
+
+        List<Long> revisionsWhileBuilding = new ArrayList<>();
+        rebuild.rebuild(Duration.ofMillis(5), progress -> {
+            if (progress.finished()) {
+                return;
+            }
+            // the building generation's rows change the revision, but a snapshot loaded now holds
+            // the published generation only, so it answers as before
+            InForceIndex during = reports.loadIndex();
+            revisionsWhileBuilding.add(during.revision());
+            assertThat(during.counts(AS_OF, today)).isEqualTo(published);
+            assertThat(during.size()).isEqualTo(before.size());
+        });
+        assertThat(revisionsWhileBuilding).isNotEmpty().allSatisfy(r -> assertThat(r).isGreaterThan(before.revision()));
+
+        long afterSwitch = reports.revision();
+        assertThat(afterSwitch).as("the switch of generation is a change").isGreaterThan(
+                revisionsWhileBuilding.get(revisionsWhileBuilding.size() - 1));
+        InForceIndex after = reports.loadIndex();
+        assertThat(after.revision()).isEqualTo(afterSwitch);
+        assertThat(after.counts(AS_OF, today)).isEqualTo(reports.countsFromSql(AS_OF, today)).isEqualTo(published);
+        LocalDate from = LocalDate.of(2024, 1, 1);
+        List<TimelinePoint> fromSql = reports.timelineFromSql(from, from.plusDays(600), Step.day, today).points();
+        assertThat(after.timeline(fromSql.stream().map(TimelinePoint::date).toList(), today)).isEqualTo(fromSql);
+    }
 }

@@ -1,9 +1,14 @@
 package org.agreementledger.reporting;
 
 import java.sql.Types;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -12,16 +17,28 @@ import org.agreementledger.api.InvalidFieldException;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.UsState;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The questions auditors ask, answered from the read model in one statement each. Every
- * statement reads the published generation inside itself, so an answer is never half old, half
- * rebuilt. {@code knownAt} null means today: everything the ledger holds.
+ * The questions auditors ask, answered from the read model. Counts and timelines answer from an
+ * in-memory snapshot of the published generation ({@link InForceIndex}) while the read model's
+ * revision (V7__report_revision.sql) is still the one the snapshot was read at; otherwise from one
+ * SQL statement each, while a fresh snapshot loads in the background. Every statement reads the
+ * published generation inside itself, and a snapshot is read in one transaction, so an answer is
+ * never half old, half rebuilt. {@code knownAt} null means today: everything the ledger holds.
  */
 @Service
-public class AgreementReports {
+public class AgreementReports implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(AgreementReports.class);
 
     /** A timeline longer than this is a mistake (ten years of days is 3,653 points). */
     public static final int MAX_TIMELINE_POINTS = 5000;
@@ -30,10 +47,48 @@ public class AgreementReports {
     private static final String IN_FORCE = " v.generation = " + ReportGenerations.PUBLISHED
             + " and v.valid @> ?::date and v.known @> ?::date ";
 
-    private final JdbcTemplate jdbc;
+    /** One number that grows with every committed change to the report tables; see V7__report_revision.sql. */
+    private static final String REVISION = "select sum(changes)::bigint from report_revision";
+    /** Rows a snapshot load fetches per round trip: the cursor keeps the load's own memory flat. */
+    private static final int LOAD_FETCH_SIZE = 10_000;
 
-    AgreementReports(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final boolean inMemory;
+    /** Repeatable read: the revision and the rows of a snapshot come from one database snapshot. */
+    private final TransactionTemplate snapshotTransactions;
+    private final JdbcTemplate streaming;
+    private final ExecutorService loader;
+    private final AtomicBoolean loading = new AtomicBoolean();
+    private volatile InForceIndex index;
+    /** The revision at which a load last failed: none is tried again before the revision moves. */
+    private volatile long unloadableAt = -1;
+    /**
+     * No load starts before this (System.nanoTime): one load's duration after the last one, so that
+     * under a steady stream of appends, reloading the whole table takes at most half of a core while
+     * reports answer from SQL.
+     */
+    private volatile long nextLoadAfter = System.nanoTime();
+
+    AgreementReports(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                     @Value("${ledger.reports.in-memory:true}") boolean inMemory) {
         this.jdbc = jdbc;
+        this.inMemory = inMemory;
+        this.snapshotTransactions = new TransactionTemplate(transactionManager);
+        snapshotTransactions.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshotTransactions.setReadOnly(true);
+        DataSource dataSource = jdbc.getDataSource();
+        this.streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(LOAD_FETCH_SIZE);
+        this.loader = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "report-snapshot-loader");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void destroy() {
+        loader.shutdownNow();
     }
 
     /** Today in the ledger's calendar (UTC, as knownOn is), by the same clock that stamps events. */
@@ -42,6 +97,13 @@ public class AgreementReports {
     }
 
     public Counts counts(LocalDate asOf, LocalDate knownAt) {
+        LocalDate known = knownAt == null ? today() : knownAt;
+        InForceIndex current = currentIndex();
+        return current != null ? current.counts(asOf, known) : countsFromSql(asOf, known);
+    }
+
+    /** The one-statement answer, always from the tables: the fallback, and what the snapshot is held against. */
+    public Counts countsFromSql(LocalDate asOf, LocalDate knownAt) {
         LocalDate known = knownAt == null ? today() : knownAt;
         long[] totals = new long[3];
         Map<SupportModel, Tally> byModel = new EnumMap<>(SupportModel.class);
@@ -74,10 +136,31 @@ public class AgreementReports {
     }
 
     public Timeline timeline(LocalDate from, LocalDate to, Step step, LocalDate knownAt) {
+        long last = lastPoint(from, to, step);
+        LocalDate known = knownAt == null ? today() : knownAt;
+        InForceIndex current = currentIndex();
+        if (current == null) {
+            return new Timeline(from, to, step, known, pointsFromSql(from, step, last, known));
+        }
+        List<LocalDate> days = new ArrayList<>((int) last + 1);
+        for (long n = 0; n <= last; n++) {
+            days.add(step.nth(from, n));
+        }
+        return new Timeline(from, to, step, known, current.timeline(days, known));
+    }
+
+    /** The timeline always from the tables: the fallback, and what the snapshot is held against. */
+    public Timeline timelineFromSql(LocalDate from, LocalDate to, Step step, LocalDate knownAt) {
+        long last = lastPoint(from, to, step);
+        LocalDate known = knownAt == null ? today() : knownAt;
+        return new Timeline(from, to, step, known, pointsFromSql(from, step, last, known));
+    }
+
+    /** The number of the last point on or before {@code to}; refuses a timeline too long to be meant. */
+    private static long lastPoint(LocalDate from, LocalDate to, Step step) {
         if (to.isBefore(from)) {
             throw new InvalidFieldException("to", to + " is before from " + from);
         }
-        LocalDate known = knownAt == null ? today() : knownAt;
         long last = 0;
         while (!step.nth(from, last + 1).isAfter(to)) {
             if (++last >= MAX_TIMELINE_POINTS) {
@@ -85,21 +168,146 @@ public class AgreementReports {
                         + "s from " + from + "; ask for a shorter span or a longer step");
             }
         }
-        List<TimelinePoint> points = jdbc.query("""
-                with point as (
+        return last;
+    }
+
+    /**
+     * Points 0 to {@code last} from the tables in one statement, linear in versions plus points:
+     * +1/-1 at the start and end of each version's valid time (agreements), of each agency's and
+     * each state's merged stretches in force ({@code range_agg}: distinct agencies and states),
+     * summed in day order with the points sorted in after the changes of their own day.
+     */
+    private List<TimelinePoint> pointsFromSql(LocalDate from, Step step, long last, LocalDate known) {
+        return jdbc.query("""
+                with v as materialized (
+                    select agency_id, state, valid from report_agreement_version
+                    where generation = """ + ReportGenerations.PUBLISHED + """
+                      and known @> ?::date
+                ),
+                agency_span as (select unnest(range_agg(valid)) as span from v group by agency_id),
+                state_span as (select unnest(range_agg(valid)) as span from v group by state),
+                change (day, agreements, agencies, states) as (
+                    select lower(valid), 1, 0, 0 from v
+                    union all select upper(valid), -1, 0, 0 from v where not upper_inf(valid)
+                    union all select lower(span), 0, 1, 0 from agency_span
+                    union all select upper(span), 0, -1, 0 from agency_span where not upper_inf(span)
+                    union all select lower(span), 0, 0, 1 from state_span
+                    union all select upper(span), 0, 0, -1 from state_span where not upper_inf(span)
+                ),
+                point as (
                     select (?::date + i * ?::interval)::date as day from generate_series(0, ?) as i
+                ),
+                running as (
+                    select day, is_point, sum(agreements) over w as agreements, sum(agencies) over w as agencies,
+                           sum(states) over w as states
+                    from (select day, false as is_point, agreements, agencies, states from change
+                          union all select day, true, 0, 0, 0 from point) as c
+                    window w as (order by day, is_point)
                 )
-                select p.day, count(v.agreement_id) as agreements, count(distinct v.agency_id) as agencies,
-                       count(distinct v.state) as states
-                from point p
-                left join report_agreement_version v
-                       on v.generation = """ + ReportGenerations.PUBLISHED + """
-                      and v.valid @> p.day and v.known @> ?::date
-                group by p.day
-                order by p.day
+                select day, agreements, agencies, states from running where is_point order by day
                 """, (row, n) -> new TimelinePoint(row.getObject("day", LocalDate.class), row.getLong("agreements"),
-                row.getLong("agencies"), row.getLong("states")), from, step.interval, last, known);
-        return new Timeline(from, to, step, known, points);
+                row.getLong("agencies"), row.getLong("states")), known, from, step.interval, last);
+    }
+
+    /**
+     * The snapshot, if it was read at the revision the read model has now; else null, and a fresh
+     * one starts loading (one load at a time; a query never waits for it).
+     */
+    private InForceIndex currentIndex() {
+        if (!inMemory) {
+            return null;
+        }
+        InForceIndex current = index;
+        long revision = revision();
+        if (current != null && current.revision() == revision) {
+            return current;
+        }
+        if (revision != unloadableAt && System.nanoTime() - nextLoadAfter >= 0) {
+            startLoading(revision);
+        }
+        return null;
+    }
+
+    long revision() {
+        return jdbc.queryForObject(REVISION, Long.class);
+    }
+
+    private void startLoading(long revision) {
+        if (loading.compareAndSet(false, true)) {
+            try {
+                loader.execute(() -> {
+                    try {
+                        loadIndex();
+                    } catch (RuntimeException failed) {
+                        // not again until the read model changes: a snapshot that cannot hold these rows
+                        // (see InForceIndex.Builder) would fail the same way on every query
+                        unloadableAt = revision;
+                        log.warn("report snapshot not loaded; reports answer from SQL until the read model changes",
+                                failed);
+                    } finally {
+                        loading.set(false);
+                    }
+                });
+            } catch (RuntimeException rejected) { // shutting down
+                loading.set(false);
+            }
+        }
+    }
+
+    /** Reads the published generation and the revision in one repeatable-read transaction, and uses it. */
+    InForceIndex loadIndex() {
+        long started = System.nanoTime();
+        InForceIndex loaded = snapshotTransactions.execute(status -> {
+            InForceIndex.Builder builder = new InForceIndex.Builder(revision());
+            streaming.query("""
+                    select agency_id, state, model, agency_type,
+                           lower(valid) - date '1970-01-01' as valid_from, upper(valid) - date '1970-01-01' as valid_to,
+                           lower(known) - date '1970-01-01' as known_from, upper(known) - date '1970-01-01' as known_to
+                    from report_agreement_version
+                    where generation = """ + ReportGenerations.PUBLISHED, row -> {
+                builder.add(row.getString(1), UsState.valueOf(row.getString(2)), SupportModel.valueOf(row.getString(3)),
+                        row.getString(4), row.getInt(5), row.getObject(6, Integer.class), row.getInt(7),
+                        row.getObject(8, Integer.class));
+            });
+            return builder.build();
+        });
+        synchronized (this) { // a slower load of an older revision never replaces a newer snapshot
+            if (index == null || index.revision() <= loaded.revision()) {
+                index = loaded;
+            }
+        }
+        long finished = System.nanoTime();
+        nextLoadAfter = finished + (finished - started);
+        log.info("report snapshot loaded: {} versions at revision {} in {} ms ({} MB of arrays)", loaded.size(),
+                loaded.revision(), (System.nanoTime() - started) / 1_000_000,
+                (long) loaded.size() * InForceIndex.bytesPerVersion() / (1024 * 1024));
+        return loaded;
+    }
+
+    /**
+     * Waits until counts and timelines answer from a snapshot of the read model as it is now
+     * (starting a load if none runs): for a caller that wants the first answers fast, such as the
+     * benchmark. False if the timeout passed first, or the snapshot is switched off.
+     */
+    public boolean awaitSnapshot(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (currentIndex() == null) {
+            if (!inMemory || System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The snapshot as it is, current or not: for tests that hold its answers beside SQL's. */
+    InForceIndex index() {
+        return index;
     }
 
     /** The agreements in force, optionally in one state and under one model, a page at a time. */

@@ -1,0 +1,487 @@
+package org.agreementledger.reporting;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.agreementledger.api.SupportModel;
+import org.agreementledger.api.UsState;
+
+/**
+ * An immutable in-memory copy of the published generation of {@code report_agreement_version},
+ * reduced to what counts and timelines need, tagged with the revision it was read at. Columnar
+ * primitive arrays, 10 bytes a version (four dates as 16-bit days from the earliest, and the model
+ * and agency type as one cell number), grouped by agency (each agency's versions in a run, by start of valid time), so
+ * a count reads the arrays once, in order and without a branch per version, and counts an agency
+ * once per run instead of looking it up in a set. Answers equal the SQL statements' (the property
+ * test holds them side by side); it is only asked while its revision is the current one.
+ */
+final class InForceIndex {
+
+    /** An open upper bound (still in force, still what we know) compares after every day. */
+    static final int OPEN = Integer.MAX_VALUE;
+    /** An open upper bound as stored: after every day a snapshot can hold (179 years from its first). */
+    private static final char STORED_OPEN = Character.MAX_VALUE;
+    /** The agency types a snapshot can tell apart: one bit each beside the models' in an agency's mask. */
+    static final int MAX_AGENCY_TYPES = 28;
+
+    private static final UsState[] STATES = UsState.values();
+    private static final SupportModel[] MODELS = SupportModel.values();
+    private static final int M = MODELS.length;
+
+    private final long revision;
+    private final int size;
+    /** Dates are stored as days after this epoch day: half the memory, and half the bytes a count reads. */
+    private final int base;
+    private final char[] validFrom;
+    private final char[] validTo;
+    private final char[] knownFrom;
+    private final char[] knownTo;
+    /** model * types + agency type: one counter cell per version. */
+    private final short[] cell;
+    /** The versions of agency {@code a} are {@code runStart[a]} to {@code runStart[a + 1]}. */
+    private final int[] runStart;
+    private final byte[] agencyState;
+    /**
+     * Per agency, the bounds of all its versions (earliest start and latest end of valid time, of
+     * knowledge time): a count passes over an agency none of whose versions can hold its point.
+     * Agencies are numbered by their earliest start, so a count stops at the first after its day.
+     */
+    private final char[] agencyValidFrom;
+    private final char[] agencyValidTo;
+    private final char[] agencyKnownFrom;
+    private final char[] agencyKnownTo;
+    /** Display names of the agency types, by ordinal. */
+    private final String[] agencyTypes;
+
+    private InForceIndex(long revision, int size, int base, char[] validFrom, char[] validTo, char[] knownFrom,
+                         char[] knownTo, short[] cell, int[] runStart, byte[] agencyState, String[] agencyTypes) {
+        this.revision = revision;
+        this.size = size;
+        this.base = base;
+        this.validFrom = validFrom;
+        this.validTo = validTo;
+        this.knownFrom = knownFrom;
+        this.knownTo = knownTo;
+        this.cell = cell;
+        this.runStart = runStart;
+        this.agencyState = agencyState;
+        this.agencyTypes = agencyTypes;
+        int agencies = agencyState.length;
+        agencyValidFrom = new char[agencies];
+        agencyValidTo = new char[agencies];
+        agencyKnownFrom = new char[agencies];
+        agencyKnownTo = new char[agencies];
+        for (int a = 0; a < agencies; a++) {
+            char vf = Character.MAX_VALUE;
+            char vt = 0;
+            char kf = Character.MAX_VALUE;
+            char kt = 0;
+            for (int i = runStart[a]; i < runStart[a + 1]; i++) {
+                vf = (char) Math.min(vf, validFrom[i]);
+                vt = (char) Math.max(vt, validTo[i]);
+                kf = (char) Math.min(kf, knownFrom[i]);
+                kt = (char) Math.max(kt, knownTo[i]);
+            }
+            agencyValidFrom[a] = vf;
+            agencyValidTo[a] = vt;
+            agencyKnownFrom[a] = kf;
+            agencyKnownTo[a] = kt;
+        }
+    }
+
+    long revision() {
+        return revision;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Bytes held per version (the arrays alone, besides 17 bytes an agency), for the log and the README. */
+    static int bytesPerVersion() {
+        return 4 * Character.BYTES + Short.BYTES;
+    }
+
+    /** The first agency (by number) whose earliest version starts after {@code day}. */
+    private int firstAgencyStartingAfter(int day) {
+        int low = 0;
+        int high = agencyState.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (agencyValidFrom[mid] <= day) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    Counts counts(LocalDate asOf, LocalDate knownAt) {
+        int day = stored(asOf);
+        int known = stored(knownAt);
+        int types = agencyTypes.length;
+        // per (model, type) cell: agreements in force; bits of an agency's mask: models, then types
+        long[] cellAgreements = new long[M * types];
+        int[] cellMask = new int[M * types];
+        for (int m = 0; m < M; m++) {
+            for (int t = 0; t < types; t++) {
+                cellMask[m * types + t] = 1 << m | 1 << (M + t);
+            }
+        }
+        long[] maskAgencies = new long[M + types];
+        long agenciesTotal = 0;
+        long[] stateAgreements = new long[STATES.length];
+        long[] stateAgencies = new long[STATES.length];
+        for (int a = 0, last = firstAgencyStartingAfter(day); a < last; a++) {
+            if (agencyValidTo[a] <= day || agencyKnownFrom[a] > known || agencyKnownTo[a] <= known) {
+                continue; // none of its versions holds (day, known)
+            }
+            int mask = 0;
+            int inForce = 0;
+            for (int i = runStart[a], end = runStart[a + 1]; i < end; i++) {
+                // 1 when validFrom <= day < validTo and knownFrom <= known < knownTo: the sign bit of
+                // four differences (none overflows: 16-bit days); no branch to mispredict
+                int in = ((validFrom[i] - day - 1) & (day - validTo[i]) & (knownFrom[i] - known - 1)
+                        & (known - knownTo[i])) >>> 31;
+                int c = cell[i];
+                cellAgreements[c] += in;
+                mask |= cellMask[c] & -in;
+                inForce += in;
+            }
+            if (inForce > 0) {
+                agenciesTotal++;
+                stateAgreements[agencyState[a]] += inForce;
+                stateAgencies[agencyState[a]]++;
+                for (int bits = mask; bits != 0; bits &= bits - 1) {
+                    maskAgencies[Integer.numberOfTrailingZeros(bits)]++;
+                }
+            }
+        }
+        long agreementsTotal = 0;
+        Map<SupportModel, Tally> byModel = new EnumMap<>(SupportModel.class);
+        long[] typeAgreements = new long[types];
+        for (int m = 0; m < M; m++) {
+            long agreements = 0;
+            for (int t = 0; t < types; t++) {
+                agreements += cellAgreements[m * types + t];
+                typeAgreements[t] += cellAgreements[m * types + t];
+            }
+            agreementsTotal += agreements;
+            if (agreements > 0) {
+                byModel.put(MODELS[m], new Tally(agreements, maskAgencies[m]));
+            }
+        }
+        Map<String, Tally> byState = new HashMap<>();
+        for (int s = 0; s < STATES.length; s++) {
+            if (stateAgreements[s] > 0) {
+                byState.put(STATES[s].name(), new Tally(stateAgreements[s], stateAgencies[s]));
+            }
+        }
+        Map<String, Tally> byAgencyType = new HashMap<>();
+        for (int t = 0; t < types; t++) {
+            if (typeAgreements[t] > 0) {
+                byAgencyType.put(agencyTypes[t], new Tally(typeAgreements[t], maskAgencies[M + t]));
+            }
+        }
+        return new Counts(asOf, knownAt, agreementsTotal, agenciesTotal, byState.size(), byModel, byState,
+                byAgencyType);
+    }
+
+    /**
+     * The headline counts on each of {@code days} (ascending) as known on {@code knownAt}, by one
+     * sweep: +1/-1 at the start and end of each version's valid time for agreements, of each
+     * agency's merged stretches in force for agencies and of each state's for states, summed up
+     * once over the days from the first point to the last.
+     */
+    List<TimelinePoint> timeline(List<LocalDate> days, LocalDate knownAt) {
+        int known = stored(knownAt);
+        int first = (int) days.get(0).toEpochDay();
+        int last = (int) days.get(days.size() - 1).toEpochDay();
+        Deltas agreements = new Deltas(first, last);
+        Deltas agencySpans = new Deltas(first, last);
+        int agencies = agencyState.length;
+        // each agency's merged stretches, by state then start: merged again per state below
+        long[] stateOrder = new long[Math.min(size, 1024)];
+        int[] spanFrom = new int[stateOrder.length];
+        int[] spanTo = new int[stateOrder.length];
+        int spans = 0;
+        for (int a = 0; a < agencies; a++) {
+            int start = 0;
+            int end = Integer.MIN_VALUE; // none yet
+            // an agency's versions come by start of valid time, so its stretches merge in one pass
+            for (int i = runStart[a], stop = runStart[a + 1]; i <= stop; i++) {
+                boolean more = i < stop;
+                if (more && (knownFrom[i] > known || knownTo[i] <= known)) {
+                    continue;
+                }
+                int from = more ? validFrom[i] + base : 0;
+                int to = more ? day(validTo[i]) : 0;
+                if (more) {
+                    agreements.span(from, to);
+                }
+                if (!more || from > end) {
+                    if (end != Integer.MIN_VALUE) {
+                        agencySpans.span(start, end);
+                        if (spans == stateOrder.length) {
+                            int capacity = spans * 2;
+                            stateOrder = Arrays.copyOf(stateOrder, capacity);
+                            spanFrom = Arrays.copyOf(spanFrom, capacity);
+                            spanTo = Arrays.copyOf(spanTo, capacity);
+                        }
+                        spanFrom[spans] = start;
+                        spanTo[spans] = end;
+                        // state (6 bits), start day (offset, 30 bits), span number (27 bits)
+                        stateOrder[spans] = (long) agencyState[a] << 57 | (long) (start + (1 << 29)) << 27 | spans;
+                        spans++;
+                    }
+                    if (more) {
+                        start = from;
+                        end = to;
+                    }
+                } else if (to > end) {
+                    end = to;
+                }
+            }
+        }
+        Arrays.sort(stateOrder, 0, spans);
+        Deltas stateSpans = new Deltas(first, last);
+        int state = -1;
+        int start = 0;
+        int end = Integer.MIN_VALUE;
+        for (int k = 0; k < spans; k++) {
+            int s = (int) (stateOrder[k] >>> 57);
+            int span = (int) (stateOrder[k] & ((1 << 27) - 1));
+            if (s != state || spanFrom[span] > end) {
+                if (end != Integer.MIN_VALUE) {
+                    stateSpans.span(start, end);
+                }
+                state = s;
+                start = spanFrom[span];
+                end = spanTo[span];
+            } else if (spanTo[span] > end) {
+                end = spanTo[span];
+            }
+        }
+        if (end != Integer.MIN_VALUE) {
+            stateSpans.span(start, end);
+        }
+        long[] agreementsOn = agreements.running();
+        long[] agenciesOn = agencySpans.running();
+        long[] statesOn = stateSpans.running();
+        List<TimelinePoint> points = new ArrayList<>(days.size());
+        for (LocalDate date : days) {
+            int at = (int) date.toEpochDay() - first;
+            points.add(new TimelinePoint(date, agreementsOn[at], agenciesOn[at], statesOn[at]));
+        }
+        return points;
+    }
+
+    /** A query's day as stored: before the first stored day is -1, after the last stored day is the last. */
+    private int stored(LocalDate date) {
+        return (int) Math.max(-1, Math.min(STORED_OPEN - 1, date.toEpochDay() - base));
+    }
+
+    /** A stored upper bound as an epoch day, or {@link #OPEN}. */
+    private int day(char stored) {
+        return stored == STORED_OPEN ? OPEN : stored + base;
+    }
+
+    /** Changes in a count per day from {@code first} to {@code last}; earlier changes land on {@code first}. */
+    private static final class Deltas {
+        private final int first;
+        private final int last;
+        private final long[] change;
+
+        Deltas(int first, int last) {
+            this.first = first;
+            this.last = last;
+            this.change = new long[last - first + 1];
+        }
+
+        /** In force from {@code from} inclusive to {@code to} exclusive ({@link #OPEN}: still). */
+        void span(int from, int to) {
+            if (from > last || to <= first) {
+                return;
+            }
+            change[Math.max(from, first) - first]++;
+            if (to <= last) {
+                change[to - first]--;
+            }
+        }
+
+        long[] running() {
+            long[] sums = new long[change.length];
+            long sum = 0;
+            for (int i = 0; i < change.length; i++) {
+                sum += change[i];
+                sums[i] = sum;
+            }
+            return sums;
+        }
+    }
+
+    /** Collects rows as they stream from the database, then sorts them into an index. */
+    static final class Builder {
+        private final long revision;
+        private int size;
+        private int[] validFrom = new int[1024];
+        private int[] validTo = new int[1024];
+        private int[] knownFrom = new int[1024];
+        private int[] knownTo = new int[1024];
+        private int[] agency = new int[1024];
+        private byte[] model = new byte[1024];
+        private short[] agencyType = new short[1024];
+        private final Map<String, Integer> agencies = new HashMap<>();
+        private final List<UsState> agencyStates = new ArrayList<>();
+        private final Map<String, Short> agencyTypes = new HashMap<>();
+        private final List<String> agencyTypeNames = new ArrayList<>();
+
+        Builder(long revision) {
+            this.revision = revision;
+        }
+
+        /** Null upper bounds are open; agency type null is shown as {@link Counts#NO_AGENCY_TYPE}. */
+        void add(String agencyId, UsState usState, SupportModel supportModel, String type, int validFromDay,
+                 Integer validToDay, int knownFromDay, Integer knownToDay) {
+            if (size == validFrom.length) {
+                grow();
+            }
+            Integer ordinal = agencies.get(agencyId);
+            if (ordinal == null) {
+                ordinal = agencies.size();
+                agencies.put(agencyId, ordinal);
+                agencyStates.add(usState);
+            } else if (agencyStates.get(ordinal) != usState) {
+                // counting agencies per state from the national bitset relies on this
+                throw new IllegalStateException("agency " + agencyId + " appears in " + agencyStates.get(ordinal)
+                        + " and " + usState);
+            }
+            String typeName = Counts.agencyTypeOf(type);
+            Short typeOrdinal = agencyTypes.get(typeName);
+            if (typeOrdinal == null) {
+                typeOrdinal = (short) agencyTypeNames.size();
+                agencyTypes.put(typeName, typeOrdinal);
+                agencyTypeNames.add(typeName);
+            }
+            validFrom[size] = validFromDay;
+            validTo[size] = validToDay == null ? OPEN : validToDay;
+            knownFrom[size] = knownFromDay;
+            knownTo[size] = knownToDay == null ? OPEN : knownToDay;
+            agency[size] = ordinal;
+            model[size] = (byte) supportModel.ordinal();
+            agencyType[size] = typeOrdinal;
+            size++;
+        }
+
+        private void grow() {
+            int capacity = validFrom.length * 2;
+            validFrom = Arrays.copyOf(validFrom, capacity);
+            validTo = Arrays.copyOf(validTo, capacity);
+            knownFrom = Arrays.copyOf(knownFrom, capacity);
+            knownTo = Arrays.copyOf(knownTo, capacity);
+            agency = Arrays.copyOf(agency, capacity);
+            model = Arrays.copyOf(model, capacity);
+            agencyType = Arrays.copyOf(agencyType, capacity);
+        }
+
+        InForceIndex build() {
+            int types = agencyTypeNames.size();
+            if (types > MAX_AGENCY_TYPES) {
+                throw new IllegalStateException(types + " agency types; a snapshot tells apart " + MAX_AGENCY_TYPES);
+            }
+            if (size >= 1 << 27) {
+                throw new IllegalStateException(size + " versions");
+            }
+            // by agency, then start of valid time; each column permuted into that order
+            int[] rows = sortedRows();
+            int agencies = this.agencies.size();
+            int[] runStart = new int[agencies + 1];
+            for (int i = 0; i < size; i++) {
+                runStart[agency[i] + 1]++;
+            }
+            for (int a = 0; a < agencies; a++) {
+                runStart[a + 1] += runStart[a];
+            }
+            byte[] agencyState = new byte[agencies];
+            for (int a = 0; a < agencies; a++) {
+                agencyState[a] = (byte) agencyStates.get(a).ordinal();
+            }
+            short[] cell = new short[size];
+            for (int i = 0; i < size; i++) {
+                cell[i] = (short) (model[rows[i]] * types + agencyType[rows[i]]);
+            }
+            int base = Integer.MAX_VALUE;
+            int latest = Integer.MIN_VALUE;
+            for (int i = 0; i < size; i++) {
+                base = Math.min(base, Math.min(validFrom[i], knownFrom[i]));
+                for (int day : new int[] {validFrom[i], validTo[i], knownFrom[i], knownTo[i]}) {
+                    if (day != OPEN) {
+                        latest = Math.max(latest, day);
+                    }
+                }
+            }
+            if (size > 0 && (long) latest - base >= STORED_OPEN - 1) {
+                throw new IllegalStateException("dates from " + LocalDate.ofEpochDay(base) + " to "
+                        + LocalDate.ofEpochDay(latest) + " span more days than a snapshot stores");
+            }
+            return new InForceIndex(revision, size, base, stored(validFrom, rows, base), stored(validTo, rows, base),
+                    stored(knownFrom, rows, base), stored(knownTo, rows, base), cell, runStart, agencyState,
+                    agencyTypeNames.toArray(String[]::new));
+        }
+
+        /** Row numbers by agency, then start of valid time: a counting sort by agency of rows sorted by start. */
+        private int[] sortedRows() {
+            long[] byStart = new long[size];
+            for (int i = 0; i < size; i++) {
+                byStart[i] = (long) validFrom[i] << 32 | i;
+            }
+            Arrays.sort(byStart);
+            int agencies = this.agencies.size();
+            // agencies renumbered by their first start, so a count can stop at the first agency
+            // that starts after its day
+            int[] rank = new int[agencies];
+            Arrays.fill(rank, -1);
+            List<UsState> statesByRank = new ArrayList<>(agencies);
+            for (long key : byStart) {
+                int a = agency[(int) key];
+                if (rank[a] < 0) {
+                    rank[a] = statesByRank.size();
+                    statesByRank.add(agencyStates.get(a));
+                }
+            }
+            for (int i = 0; i < size; i++) {
+                agency[i] = rank[agency[i]];
+            }
+            agencyStates.clear();
+            agencyStates.addAll(statesByRank);
+            int[] next = new int[agencies + 1];
+            for (int i = 0; i < size; i++) {
+                next[agency[i] + 1]++;
+            }
+            for (int a = 0; a < agencies; a++) {
+                next[a + 1] += next[a];
+            }
+            int[] rows = new int[size];
+            for (long key : byStart) {
+                int row = (int) key;
+                rows[next[agency[row]]++] = row;
+            }
+            return rows;
+        }
+
+        /** The column in the order of {@code rows}, as days after {@code base}. */
+        private static char[] stored(int[] column, int[] rows, int base) {
+            char[] sorted = new char[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                int day = column[rows[i]];
+                sorted[i] = day == OPEN ? STORED_OPEN : (char) (day - base);
+            }
+            return sorted;
+        }
+    }
+}
