@@ -11,9 +11,10 @@ import org.springframework.context.annotation.Configuration;
  * appending transaction that would let the event in and the table silently miss it; propagating
  * the failure rolls the append back instead. (The report projection keeps Axon's default: with a
  * propagating handler its processor backs off for up to a minute after a database outage, measured
- * by DatabaseCrashDuringRebuildTest; a database error there aborts the whole transaction, token
- * included, so no event is skipped; an exception thrown in Java would be.) The report processor's
- * failed batches, Errors included, are retried: see {@link ErrorsFailTheBatch}.
+ * by DatabaseCrashDuringRebuildTest. Its handler only collects events; the batch's reads and
+ * writes run at prepare-commit, so a failure there fails the batch, token included, and the batch
+ * is retried; only a failure folding one agreement's events is logged and that agreement skipped.)
+ * The report processor's failed batches, Errors included, are retried: see {@link ErrorsFailTheBatch}.
  */
 @Configuration(proxyBeanMethods = false)
 class EventProcessingConfiguration {
