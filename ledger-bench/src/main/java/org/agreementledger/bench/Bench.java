@@ -78,8 +78,6 @@ final class Bench implements AutoCloseable {
     static final int APPEND_BATCH = 2_500;
     /** Rows per JDBC batch (and transaction) of the plain-table baseline. */
     static final int PLAIN_BATCH = 1_000;
-    /** The report projection's processor (AgreementReportProjection.PROCESSOR, package-private there). */
-    static final String REPORT_PROCESSOR = "agreement-reports";
 
     private final long size;
     private final int queries;
@@ -134,7 +132,7 @@ final class Bench implements AutoCloseable {
         note("history: " + history.agreements() + " agreements, " + history.size() + " commands");
         // the append path alone: the live projection is paused (the rebuild below replays everything)
         bean(EventProcessingConfiguration.class)
-                .eventProcessor(REPORT_PROCESSOR, PooledStreamingEventProcessor.class)
+                .eventProcessor(ReportProcessor.NAME, PooledStreamingEventProcessor.class)
                 .orElseThrow().shutDown();
         AtomicAppender appender = bean(AtomicAppender.class);
         heap.reset();
@@ -559,7 +557,7 @@ final class Bench implements AutoCloseable {
     private Map<String, Object> singleAppends() throws Exception {
         CommandGateway gateway = bean(CommandGateway.class);
         PooledStreamingEventProcessor reports = bean(EventProcessingConfiguration.class)
-                .eventProcessor(REPORT_PROCESSOR, PooledStreamingEventProcessor.class).orElseThrow();
+                .eventProcessor(ReportProcessor.NAME, PooledStreamingEventProcessor.class).orElseThrow();
         if (!reports.isRunning()) {
             reports.start();
         }
