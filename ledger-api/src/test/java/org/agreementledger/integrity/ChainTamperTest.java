@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.testing.LedgerDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -254,24 +255,10 @@ class ChainTamperTest {
 
     @Test
     void concurrentWritersExtendOneDenseChain() throws Exception {
-        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(ledger.dataSource));
-        JdbcTemplate jdbc = new JdbcTemplate(ledger.dataSource);
-        ExecutorService writers = Executors.newFixedThreadPool(4);
-        List<Future<?>> done = new ArrayList<>();
-        for (int w = 0; w < 4; w++) {
-            done.add(writers.submit(() -> {
-                for (int i = 0; i < 25; i++) {
-                    transaction.executeWithoutResult(status -> {
-                        ledger.appendOne(jdbc);
-                        ledger.appendOne(jdbc);
-                    });
-                }
-            }));
-        }
-        for (Future<?> future : done) {
-            future.get(60, TimeUnit.SECONDS);
-        }
-        writers.shutdown();
+        fourWritersInTransactions(25, jdbc -> {
+            ledger.appendOne(jdbc);
+            ledger.appendOne(jdbc);
+        });
 
         assertThat(ledger.jdbc.queryForObject("select count(*) = max(position) from ledger_chain", Boolean.class)).isTrue();
         Verification verification = verify();
@@ -307,24 +294,10 @@ class ChainTamperTest {
 
     @Test
     void concurrentBatchWritersExtendOneDenseChainWithoutInterleaving() throws Exception {
-        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(ledger.dataSource));
-        JdbcTemplate jdbc = new JdbcTemplate(ledger.dataSource);
-        ExecutorService writers = Executors.newFixedThreadPool(4);
-        List<Future<?>> done = new ArrayList<>();
-        for (int w = 0; w < 4; w++) {
-            done.add(writers.submit(() -> {
-                for (int i = 0; i < 10; i++) {
-                    transaction.executeWithoutResult(status -> {
-                        ledger.appendBatch(jdbc, 20);
-                        ledger.appendOne(jdbc);
-                    });
-                }
-            }));
-        }
-        for (Future<?> future : done) {
-            future.get(60, TimeUnit.SECONDS);
-        }
-        writers.shutdown();
+        fourWritersInTransactions(10, jdbc -> {
+            ledger.appendBatch(jdbc, 20);
+            ledger.appendOne(jdbc);
+        });
 
         assertThat(ledger.jdbc.queryForObject("select count(*) = 840 and max(position) = 840 from ledger_chain",
                 Boolean.class)).isTrue();
@@ -337,5 +310,27 @@ class ChainTamperTest {
         Verification verification = verify();
         assertThat(verification.intact()).isTrue();
         assertThat(verification.linksChecked()).isEqualTo(840);
+    }
+
+    /** Four threads, each running {@code transactions} transactions of {@code work} one after the other. */
+    private void fourWritersInTransactions(int transactions, Consumer<JdbcTemplate> work) throws Exception {
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(ledger.dataSource));
+        JdbcTemplate jdbc = new JdbcTemplate(ledger.dataSource);
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                done.add(writers.submit(() -> {
+                    for (int i = 0; i < transactions; i++) {
+                        transaction.executeWithoutResult(status -> work.accept(jdbc));
+                    }
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            writers.shutdown();
+        }
     }
 }

@@ -87,7 +87,7 @@ class ApplicationKilledDuringAppendsIT {
             assertThat(sent).as("nothing stored that no client sent").containsAll(stored);
             System.out.printf("after the restart the store holds %d signings: %d acknowledged, %d of %d unanswered%n",
                     stored.size(), acknowledged.size(), stored.size() - acknowledged.size(), unanswered.size());
-            awaitReportsCount(second, stored.size());
+            Clients.awaitCountedAgreements(second, stored.size(), Duration.ofSeconds(120));
 
             // the clients finish the stream: the unanswered ones again (stored ones answer 409), then the rest
             List<Integer> retry = new ArrayList<>();
@@ -114,7 +114,7 @@ class ApplicationKilledDuringAppendsIT {
 
             Set<String> all = assertStoreIsWhole(dataDir);
             assertThat(all).hasSize(APPENDS).isEqualTo(acknowledged);
-            awaitReportsCount(second, APPENDS);
+            Clients.awaitCountedAgreements(second, APPENDS, Duration.ofSeconds(120));
         } finally {
             second.stop();
         }
@@ -182,21 +182,6 @@ class ApplicationKilledDuringAppendsIT {
                     .isEqualTo(signed);
             return signed;
         }
-    }
-
-    private void awaitReportsCount(LedgerServer server, long expected) throws Exception {
-        HttpClient client = Clients.http();
-        URI counts = server.uri("/api/reports/counts?asOf=" + Clients.AS_OF);
-        Instant deadline = Instant.now().plusSeconds(120);
-        long counted = -1;
-        while (Instant.now().isBefore(deadline)) {
-            counted = Clients.countedAgreements(client, counts);
-            if (counted == expected) {
-                return;
-            }
-            CrashablePostgres.pause(Duration.ofMillis(100));
-        }
-        throw new AssertionError("the reports count " + counted + " agreements, the store holds " + expected);
     }
 
     private static Connection connect(Path dataDir) throws SQLException, IOException {

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.agreementledger.api.AgencyId;
 import org.agreementledger.api.AgreementId;
@@ -50,6 +51,23 @@ final class Clients {
     }
 
     /** The number of agreements in force on {@link #AS_OF} that a report at {@code base} answers. */
+    /** Waits until {@code server}'s reports count {@code expected} agreements as of {@link #AS_OF}. */
+    static void awaitCountedAgreements(LedgerServer server, long expected, Duration within) throws Exception {
+        HttpClient client = http();
+        URI counts = server.uri("/api/reports/counts?asOf=" + AS_OF);
+        Instant deadline = Instant.now().plus(within);
+        long counted = -1;
+        while (Instant.now().isBefore(deadline)) {
+            counted = countedAgreements(client, counts);
+            if (counted == expected) {
+                return;
+            }
+            CrashablePostgres.pause(Duration.ofMillis(100));
+        }
+        throw new AssertionError("instance on port " + server.port() + " reports " + counted + " agreements, expected "
+                + expected);
+    }
+
     static long countedAgreements(HttpClient client, URI counts) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(counts).timeout(Duration.ofSeconds(10))
                 .build(), HttpResponse.BodyHandlers.ofString());

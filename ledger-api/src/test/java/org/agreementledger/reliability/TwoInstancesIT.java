@@ -88,8 +88,8 @@ class TwoInstancesIT {
             assertThat(acknowledged).hasSize(APPENDS + RACES);
             assertThat(storedSignings(db)).as("stored signings").isEqualTo(acknowledged);
             assertThat(owners(db).values()).as("both still hold a segment").contains(a.pid(), b.pid());
-            awaitCounts(a, APPENDS + RACES);
-            awaitCounts(b, APPENDS + RACES);
+            Clients.awaitCountedAgreements(a, APPENDS + RACES, Duration.ofSeconds(60));
+            Clients.awaitCountedAgreements(b, APPENDS + RACES, Duration.ofSeconds(60));
 
             Instant killed = Instant.now();
             a.kill();
@@ -113,7 +113,7 @@ class TwoInstancesIT {
                 acknowledged.add(Clients.agreementId(PREFIX, i));
             }
             assertThat(storedSignings(db)).isEqualTo(acknowledged);
-            awaitCounts(b, APPENDS + RACES + 100);
+            Clients.awaitCountedAgreements(b, APPENDS + RACES + 100, Duration.ofSeconds(60));
         }
     }
 
@@ -216,21 +216,5 @@ class TwoInstancesIT {
             }
         }
         return ids;
-    }
-
-    private static void awaitCounts(LedgerServer server, long expected) throws Exception {
-        HttpClient client = Clients.http();
-        java.net.URI counts = server.uri("/api/reports/counts?asOf=" + Clients.AS_OF);
-        Instant deadline = Instant.now().plusSeconds(60);
-        long counted = -1;
-        while (Instant.now().isBefore(deadline)) {
-            counted = Clients.countedAgreements(client, counts);
-            if (counted == expected) {
-                return;
-            }
-            CrashablePostgres.pause(Duration.ofMillis(100));
-        }
-        throw new AssertionError("instance on port " + server.port() + " reports " + counted + " agreements, expected "
-                + expected);
     }
 }

@@ -400,13 +400,7 @@ final class InForceIndex {
             // by agency, then start of valid time; each column permuted into that order
             int[] rows = sortedRows();
             int agencies = this.agencies.size();
-            int[] runStart = new int[agencies + 1];
-            for (int i = 0; i < size; i++) {
-                runStart[agency[i] + 1]++;
-            }
-            for (int a = 0; a < agencies; a++) {
-                runStart[a + 1] += runStart[a];
-            }
+            int[] runStart = runStarts(agencies);
             byte[] agencyState = new byte[agencies];
             for (int a = 0; a < agencies; a++) {
                 agencyState[a] = (byte) agencyStates.get(a).ordinal();
@@ -459,19 +453,25 @@ final class InForceIndex {
             }
             agencyStates.clear();
             agencyStates.addAll(statesByRank);
-            int[] next = new int[agencies + 1];
-            for (int i = 0; i < size; i++) {
-                next[agency[i] + 1]++;
-            }
-            for (int a = 0; a < agencies; a++) {
-                next[a + 1] += next[a];
-            }
+            int[] next = runStarts(agencies);
             int[] rows = new int[size];
             for (long key : byStart) {
                 int row = (int) key;
                 rows[next[agency[row]]++] = row;
             }
             return rows;
+        }
+
+        /** Where each agency's run of rows starts in agency order (a counting sort's offsets), and the end. */
+        private int[] runStarts(int agencies) {
+            int[] start = new int[agencies + 1];
+            for (int i = 0; i < size; i++) {
+                start[agency[i] + 1]++;
+            }
+            for (int a = 0; a < agencies; a++) {
+                start[a + 1] += start[a];
+            }
+            return start;
         }
 
         /** The column in the order of {@code rows}, as days after {@code base}. */
