@@ -15,9 +15,10 @@ import org.agreementledger.api.UsState;
  * reduced to what counts and timelines need, tagged with the revision it was read at. Columnar
  * primitive arrays, 10 bytes a version (four dates as 16-bit days from the earliest, and the model
  * and agency type as one cell number), grouped by agency (each agency's versions in a run, by start of valid time), so
- * a count reads the arrays once, in order and without a branch per version, and counts an agency
- * once per run instead of looking it up in a set. Answers equal the SQL statements' (the property
- * test holds them side by side); it is only asked while its revision is the current one.
+ * a timeline reads the arrays once, in order, and merges an agency's stretches in one pass. Counts
+ * read the versions' corners instead ({@link InForceCorners}), so they do not grow with the
+ * versions in force. Answers equal the SQL statements' (the property test holds them side by side);
+ * it is only asked while its revision is the current one.
  */
 final class InForceIndex {
 
