@@ -382,6 +382,7 @@ final class Bench implements AutoCloseable {
                 + " every version it replaced");
         figure.put("structuresAgree", structuresAgree);
         figure.put("snapshotCorners", snapshot.corners());
+        figure.put("snapshotCornersMs", snapshot.cornersMs());
         figure.put("snapshotBytesPerVersion", round(snapshot.bytes() / (double) Math.max(1, snapshot.versions()), 1));
         figure.put("versions", jdbc().queryForObject("select count(*) from report_agreement_version"
                 + " where generation = (select published from report_generation)", Long.class));

@@ -35,6 +35,10 @@ public final class SnapshotCounts {
         return index.corners();
     }
 
+    public long cornersMs() {
+        return index.cornersMs();
+    }
+
     public long bytes() {
         return index.bytes();
     }

@@ -76,6 +76,7 @@ final class InForceCorners {
             pieces.add(validFrom, validTo, knownFrom, knownTo, cell, cellBits, runStart[a], runStart[a + 1], corners,
                     mask -> agencyLabels.computeIfAbsent((long) state << 32 | mask,
                             key -> states * cells + agencyLabels.size()));
+            corners.endAgency();
         }
         int labels = states * cells + agencyLabels.size();
         if (2 * labels > Character.MAX_VALUE) {
@@ -118,17 +119,9 @@ final class InForceCorners {
         int rows = rowDay.length - 1;
         int[] columnOf = blockOf(columnDay);
         int[] rowOf = blockOf(rowDay);
-        // by (column block, y) and by (row block, x); the corner's number rides in the low bits
-        long[] byColumn = new long[n];
-        long[] byRow = new long[n];
-        for (int k = 0; k < n; k++) {
-            int x = x(merged[k]);
-            int y = y(merged[k]);
-            byColumn[k] = (long) columnOf[x] << 48 | (long) y << 32 | k;
-            byRow[k] = (long) rowOf[y] << 48 | (long) x << 32 | k;
-        }
-        Arrays.sort(byColumn);
-        Arrays.sort(byRow);
+        // the corners' numbers by (column block, y) and by (row block, x)
+        int[] byColumn = order(merged, columnOf, 48, 32);
+        int[] byRow = order(merged, rowOf, 32, 48);
         columnStart = new int[columns + 1];
         columnY = new char[n];
         columnX = new char[n];
@@ -138,19 +131,19 @@ final class InForceCorners {
         rowY = new char[n];
         rowTerm = new char[n];
         for (int k = 0; k < n; k++) {
-            long corner = merged[(int) byColumn[k]];
-            columnStart[(int) (byColumn[k] >>> 48) + 1]++;
+            long corner = merged[byColumn[k]];
+            columnStart[columnOf[x(corner)] + 1]++;
             columnY[k] = (char) y(corner);
             columnX[k] = (char) x(corner);
             columnTerm[k] = (char) term(corner);
-            corner = merged[(int) byRow[k]];
-            rowStart[(int) (byRow[k] >>> 48) + 1]++;
+            corner = merged[byRow[k]];
+            rowStart[rowOf[y(corner)] + 1]++;
             rowX[k] = (char) x(corner);
             rowY[k] = (char) y(corner);
             rowTerm[k] = (char) term(corner);
         }
-        Arrays.parallelPrefix(columnStart, Integer::sum);
-        Arrays.parallelPrefix(rowStart, Integer::sum);
+        runningSum(columnStart);
+        runningSum(rowStart);
 
         // each corner added at grid point (its column + 1, its row + 1), then summed up both ways
         int width = rows + 1;
@@ -309,6 +302,41 @@ final class InForceCorners {
         return Arrays.copyOf(boundaries, count);
     }
 
+    /**
+     * The corners' numbers ordered by the block of one coordinate (bits {@code blockShift} on, blocks
+     * by day in {@code blockOf}), then by the other (bits {@code withinShift} on): two stable counting
+     * passes, linear in corners where a comparison sort of a million of them took most of a second.
+     */
+    private static int[] order(long[] corners, int[] blockOf, int blockShift, int withinShift) {
+        int n = corners.length;
+        int[] start = new int[END + 1];
+        for (long corner : corners) {
+            start[((int) (corner >>> withinShift) & 0xFFFF) + 1]++;
+        }
+        runningSum(start);
+        int[] byWithin = new int[n];
+        for (int k = 0; k < n; k++) {
+            byWithin[start[(int) (corners[k] >>> withinShift) & 0xFFFF]++] = k;
+        }
+        Arrays.fill(start, 0);
+        for (long corner : corners) {
+            start[blockOf[(int) (corner >>> blockShift) & 0xFFFF] + 1]++;
+        }
+        runningSum(start);
+        int[] ordered = new int[n];
+        for (int k : byWithin) {
+            ordered[start[blockOf[(int) (corners[k] >>> blockShift) & 0xFFFF]]++] = k;
+        }
+        return ordered;
+    }
+
+    /** Each entry becomes the sum of it and those before it (counts into offsets). */
+    private static void runningSum(int[] values) {
+        for (int k = 1; k < values.length; k++) {
+            values[k] += values[k - 1];
+        }
+    }
+
     /** For every day, the block holding it. */
     private static int[] blockOf(int[] boundaries) {
         int[] block = new int[END];
@@ -337,6 +365,8 @@ final class InForceCorners {
     private static final class Corners {
         private long[] packed = new long[1024];
         private int size;
+        /** Where the current agency's corners begin: corners merge within an agency. */
+        private int agencyStart;
 
         void rectangle(int x0, int x1, int y0, int y1, int label) {
             add(x0, y0, label, 1);
@@ -359,24 +389,34 @@ final class InForceCorners {
             packed[size++] = (long) x << 48 | (long) y << 32 | (long) label << 1 | (weight < 0 ? 1 : 0);
         }
 
-        /** Sorted, one corner per unit of net weight at each (x, y, label); the opposite signs cancel. */
-        long[] merged() {
-            long[] sorted = Arrays.copyOf(packed, size);
-            packed = null;
-            Arrays.sort(sorted);
-            int out = 0;
-            for (int k = 0; k < sorted.length; ) {
-                long key = sorted[k] >>> 1;
+        /**
+         * Merges the current agency's corners: one per unit of net weight at each (x, y, label), so
+         * an amendment's end and its successor's start on the same point cancel. Agencies are merged
+         * apart (their corners rarely meet): sorting each agency's few corners is cheap where sorting
+         * all of them at once was not.
+         */
+        void endAgency() {
+            Arrays.sort(packed, agencyStart, size);
+            int out = agencyStart;
+            for (int k = agencyStart; k < size; ) {
+                long key = packed[k] >>> 1;
                 int net = 0;
-                for (; k < sorted.length && sorted[k] >>> 1 == key; k++) {
-                    net += (sorted[k] & 1) == 0 ? 1 : -1;
+                for (; k < size && packed[k] >>> 1 == key; k++) {
+                    net += (packed[k] & 1) == 0 ? 1 : -1;
                 }
-                // |net| copies, written over the sorted input behind the read position
+                // |net| copies, written over the sorted corners behind the read position
                 for (int c = 0; c < Math.abs(net); c++) {
-                    sorted[out++] = key << 1 | (net < 0 ? 1 : 0);
+                    packed[out++] = key << 1 | (net < 0 ? 1 : 0);
                 }
             }
-            return Arrays.copyOf(sorted, out);
+            size = out;
+            agencyStart = out;
+        }
+
+        long[] merged() {
+            long[] merged = Arrays.copyOf(packed, size);
+            packed = null;
+            return merged;
         }
     }
 

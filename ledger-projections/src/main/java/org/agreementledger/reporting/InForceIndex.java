@@ -59,6 +59,8 @@ final class InForceIndex {
     private final String[] agencyTypes;
     /** What counts read: the versions' and agencies' corners, so a count does not pass over every version. */
     private final InForceCorners corners;
+    /** How long making the corners took, the part of a load they add. */
+    private final long cornersNanos;
 
     private InForceIndex(long revision, int size, int base, char[] validFrom, char[] validTo, char[] knownFrom,
                          char[] knownTo, short[] cell, int[] runStart, byte[] agencyState, String[] agencyTypes) {
@@ -101,8 +103,10 @@ final class InForceIndex {
                 cellBits[m * types + t] = 1 << m | 1 << (M + t);
             }
         }
+        long started = System.nanoTime();
         corners = new InForceCorners(validFrom, validTo, knownFrom, knownTo, cell, runStart, agencyState,
                 STATES.length, cellBits, M + types);
+        cornersNanos = System.nanoTime() - started;
     }
 
     long revision() {
@@ -121,6 +125,11 @@ final class InForceIndex {
     /** Corners counts read, for the log. */
     int corners() {
         return corners.corners();
+    }
+
+    /** Milliseconds spent making the corners, for the log. */
+    long cornersMs() {
+        return cornersNanos / 1_000_000;
     }
 
     /** The first agency (by number) whose earliest version starts after {@code day}. */
