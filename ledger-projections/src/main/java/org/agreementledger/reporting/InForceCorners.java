@@ -1,8 +1,6 @@
 package org.agreementledger.reporting;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Counts at a point (day, known) without passing over every version: each version is a rectangle
@@ -64,21 +62,32 @@ final class InForceCorners {
         this.maskBits = maskBits;
         this.outputs = 2 * states + cells + maskBits;
         Corners corners = new Corners();
-        Map<Long, Integer> agencyLabels = new HashMap<>();
+        AgencyLabels agencyLabels = new AgencyLabels(states * cells);
         AgencyPieces pieces = new AgencyPieces();
         for (int a = 0; a < agencyState.length; a++) {
             int state = agencyState[a];
+            if (runStart[a + 1] - runStart[a] == 1) {
+                // most agencies hold one version: its rectangle is the agency's one piece, and its
+                // corners cannot meet (nothing to merge)
+                int i = runStart[a];
+                if (validFrom[i] < validTo[i] && knownFrom[i] < knownTo[i]) {
+                    corners.rectangle(validFrom[i], validTo[i], knownFrom[i], knownTo[i], state * cells + cell[i]);
+                    corners.rectangle(validFrom[i], validTo[i], knownFrom[i], knownTo[i],
+                            agencyLabels.of(state, cellBits[cell[i]]));
+                }
+                corners.endAgencyUnmerged();
+                continue;
+            }
             for (int i = runStart[a]; i < runStart[a + 1]; i++) {
                 if (validFrom[i] < validTo[i] && knownFrom[i] < knownTo[i]) {
                     corners.rectangle(validFrom[i], validTo[i], knownFrom[i], knownTo[i], state * cells + cell[i]);
                 }
             }
             pieces.add(validFrom, validTo, knownFrom, knownTo, cell, cellBits, runStart[a], runStart[a + 1], corners,
-                    mask -> agencyLabels.computeIfAbsent((long) state << 32 | mask,
-                            key -> states * cells + agencyLabels.size()));
+                    agencyLabels, state);
             corners.endAgency();
         }
-        int labels = states * cells + agencyLabels.size();
+        int labels = agencyLabels.next;
         if (2 * labels > Character.MAX_VALUE) {
             throw new IllegalStateException(labels + " (state, cell) and (state, agency mask) labels");
         }
@@ -89,17 +98,21 @@ final class InForceCorners {
                 byLabel[s * cells + c] = new int[] {s, 2 * states + c};
             }
         }
-        agencyLabels.forEach((key, label) -> {
+        for (int slot = 0; slot < agencyLabels.keys.length; slot++) {
+            long key = agencyLabels.keys[slot];
+            if (key == AgencyLabels.FREE) {
+                continue;
+            }
             int state = (int) (key >>> 32);
-            int mask = (int) (long) key;
+            int mask = (int) key;
             int[] to = new int[1 + Integer.bitCount(mask)];
             to[0] = states + state;
             int k = 1;
             for (int bits = mask; bits != 0; bits &= bits - 1) {
                 to[k++] = 2 * states + cells + Integer.numberOfTrailingZeros(bits);
             }
-            byLabel[label] = to;
-        });
+            byLabel[agencyLabels.labels[slot]] = to;
+        }
         int total = 0;
         for (int l = 0; l < labels; l++) {
             labelOutputStart[l] = total;
@@ -413,10 +426,71 @@ final class InForceCorners {
             agencyStart = out;
         }
 
+        /** Ends an agency whose corners need no merging. */
+        void endAgencyUnmerged() {
+            agencyStart = size;
+        }
+
         long[] merged() {
             long[] merged = Arrays.copyOf(packed, size);
             packed = null;
             return merged;
+        }
+    }
+
+    /**
+     * Label numbers of (state, agency mask), from {@code first} on as they are first seen: an open
+     * addressing table of primitive keys, as it is asked several times for every agency.
+     */
+    private static final class AgencyLabels {
+        static final long FREE = -1;
+        private long[] keys = new long[64];
+        private int[] labels = new int[64];
+        private int held;
+        private int next;
+
+        AgencyLabels(int first) {
+            Arrays.fill(keys, FREE);
+            next = first;
+        }
+
+        int of(int state, int mask) {
+            long key = (long) state << 32 | mask;
+            int slot = slot(keys, key);
+            if (keys[slot] == key) {
+                return labels[slot];
+            }
+            if (2 * (held + 1) > keys.length) {
+                grow();
+                slot = slot(keys, key);
+            }
+            keys[slot] = key;
+            labels[slot] = next;
+            held++;
+            return next++;
+        }
+
+        private static int slot(long[] keys, long key) {
+            int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & (keys.length - 1);
+            while (keys[slot] != FREE && keys[slot] != key) {
+                slot = (slot + 1) & (keys.length - 1);
+            }
+            return slot;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldLabels = labels;
+            keys = new long[oldKeys.length * 2];
+            labels = new int[oldKeys.length * 2];
+            Arrays.fill(keys, FREE);
+            for (int k = 0; k < oldKeys.length; k++) {
+                if (oldKeys[k] != FREE) {
+                    int slot = slot(keys, oldKeys[k]);
+                    keys[slot] = oldKeys[k];
+                    labels[slot] = oldLabels[k];
+                }
+            }
         }
     }
 
@@ -432,12 +506,8 @@ final class InForceCorners {
         private int[] ys = new int[16];
         private int[] mask = new int[256];
 
-        interface Labels {
-            int of(int mask);
-        }
-
         void add(char[] validFrom, char[] validTo, char[] knownFrom, char[] knownTo, short[] cell, int[] cellBits,
-                 int from, int to, Corners corners, Labels labels) {
+                 int from, int to, Corners corners, AgencyLabels labels, int state) {
             int n = to - from;
             if (xs.length < 2 * n) {
                 xs = new int[4 * n];
@@ -490,17 +560,18 @@ final class InForceCorners {
                     if (here == left && below == diagonal || here == below && left == diagonal) {
                         continue; // the four cancel: no corner here
                     }
-                    term(corners, xs[i], ys[j], here, 1, labels);
-                    term(corners, xs[i], ys[j], left, -1, labels);
-                    term(corners, xs[i], ys[j], below, -1, labels);
-                    term(corners, xs[i], ys[j], diagonal, 1, labels);
+                    term(corners, xs[i], ys[j], here, 1, labels, state);
+                    term(corners, xs[i], ys[j], left, -1, labels, state);
+                    term(corners, xs[i], ys[j], below, -1, labels, state);
+                    term(corners, xs[i], ys[j], diagonal, 1, labels, state);
                 }
             }
         }
 
-        private static void term(Corners corners, int x, int y, int mask, int weight, Labels labels) {
+        private static void term(Corners corners, int x, int y, int mask, int weight, AgencyLabels labels,
+                                 int state) {
             if (mask != 0) {
-                corners.add(x, y, labels.of(mask), weight);
+                corners.add(x, y, labels.of(state, mask), weight);
             }
         }
 
