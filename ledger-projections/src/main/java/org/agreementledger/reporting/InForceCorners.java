@@ -16,18 +16,20 @@ import java.util.Arrays;
  * sums (one vector of outputs per grid point, blocks cut so each holds about the same number of
  * corners, a day with many corners a block of its own) plus a pass over the corners of the one
  * partial column (sorted by known day) and of the one partial row (sorted by valid day). The
- * passes read at most two blocks' corners, about 2/{@value #BLOCKS} of them, whatever the date.
+ * passes read at most two blocks' corners, whatever the date.
  */
 final class InForceCorners {
 
-    /** Target number of blocks along each axis: more means shorter passes and a larger grid. */
-    static final int BLOCKS = 64;
+    /**
+     * Blocks along each axis, about sqrt(corners) / 16 within these bounds: a pass then reads about
+     * 32 sqrt(corners) of them (so it grows as the square root, not linearly), and the grid, (blocks + 1)^2
+     * vectors of outputs, stays near 2 to 3 bytes a corner (about 90 blocks at a million agreements).
+     */
+    static final int MIN_BLOCKS = 16;
+    static final int MAX_BLOCKS = 128;
     /** Past every stored day, also the open bound + 1: the end of the last block. */
     private static final int END = Character.MAX_VALUE + 1;
 
-    private final int states;
-    private final int cells;
-    private final int maskBits;
     /** Output vector: agreements by state, agencies by state, agreements by cell, agencies by mask bit. */
     private final int outputs;
     /** Per label, the outputs it adds to: {@code labelOutputs[labelOutputStart[l] ..]}. */
@@ -57,9 +59,7 @@ final class InForceCorners {
      */
     InForceCorners(char[] validFrom, char[] validTo, char[] knownFrom, char[] knownTo, short[] cell, int[] runStart,
                    byte[] agencyState, int states, int[] cellBits, int maskBits) {
-        this.states = states;
-        this.cells = cellBits.length;
-        this.maskBits = maskBits;
+        int cells = cellBits.length;
         this.outputs = 2 * states + cells + maskBits;
         Corners corners = new Corners();
         AgencyLabels agencyLabels = new AgencyLabels(states * cells);
@@ -126,8 +126,9 @@ final class InForceCorners {
 
         long[] merged = corners.merged();
         int n = merged.length;
-        columnDay = blocks(merged, 48);
-        rowDay = blocks(merged, 32);
+        int blocks = Math.max(MIN_BLOCKS, Math.min(MAX_BLOCKS, (int) Math.sqrt(n) / 16));
+        columnDay = blocks(merged, 48, blocks);
+        rowDay = blocks(merged, 32, blocks);
         int columns = columnDay.length - 1;
         int rows = rowDay.length - 1;
         int[] columnOf = blockOf(columnDay);
@@ -198,8 +199,8 @@ final class InForceCorners {
     }
 
     /**
-     * The outputs at (day, known), as stored days (-1 before the first): agreements by state (from 0),
-     * agencies by state (from {@code states}), agreements by cell, agencies by mask bit.
+     * The outputs at (day, known), as stored days (-1 before the first): agreements by state, then
+     * agencies by state, agreements by cell and agencies by mask bit.
      */
     int[] at(int day, int known) {
         int i = lastAtOrBefore(columnDay, day + 1); // columns before i lie wholly at or before day
@@ -230,18 +231,6 @@ final class InForceCorners {
             }
         }
         return out;
-    }
-
-    int states() {
-        return states;
-    }
-
-    int cells() {
-        return cells;
-    }
-
-    int maskBits() {
-        return maskBits;
     }
 
     /** The largest b with boundaries[b] <= value (boundaries[0] is 0, value >= 0). */
@@ -276,17 +265,17 @@ final class InForceCorners {
 
     /**
      * Block boundaries along one coordinate (bits {@code shift} to {@code shift + 15} of each corner),
-     * from 0 to {@link #END}: a block closes once it holds about 1/{@value #BLOCKS} of the corners,
+     * from 0 to {@link #END}: a block closes once it holds about 1/{@code blocks} of the corners,
      * and a day holding that many alone is a block of its own, so a block a count passes partly
      * over holds few corners however the days cluster (publication days do).
      */
-    private static int[] blocks(long[] corners, int shift) {
+    private static int[] blocks(long[] corners, int shift, int blocks) {
         int[] perDay = new int[END];
         for (long corner : corners) {
             perDay[(int) (corner >>> shift) & 0xFFFF]++;
         }
-        int target = Math.max(1, corners.length / BLOCKS);
-        int[] boundaries = new int[2 * BLOCKS + 3];
+        int target = Math.max(1, corners.length / blocks);
+        int[] boundaries = new int[2 * blocks + 3];
         int count = 0;
         boundaries[count++] = 0;
         int held = 0;

@@ -149,8 +149,8 @@ final class InForceIndex {
 
     /**
      * The counts at (asOf, knownAt): the grid's sums at the point plus the corners of the two
-     * blocks it falls partly in, so the cost depends on the corners in a block (about 2/64 of
-     * them), not on where the point lies.
+     * blocks it falls partly in, so the cost grows as the square root of the corners (see
+     * {@link InForceCorners}) and does not depend on where the point lies.
      */
     Counts counts(LocalDate asOf, LocalDate knownAt) {
         int[] at = corners.at(stored(asOf), stored(knownAt));
