@@ -10,7 +10,8 @@ import java.util.Arrays;
  * reached and is left out). Agreements add up, so each version's corners carry its (state, model x
  * type cell). Agencies do not (one agency holding two agreements is one agency), so each agency's
  * versions are first cut into disjoint pieces by what the agency holds there (its mask of models
- * and types), and the pieces' corners carry (state, mask): those add up too.
+ * and types), and the pieces' corners carry (state, mask): those add up too. An agency of one
+ * version (most of them) needs no cutting: its corners carry both at once.
  *
  * <p>A count is then a dominance count over static weighted corners: a coarse grid of 2-D prefix
  * sums (one vector of outputs per grid point, blocks cut so each holds about the same number of
@@ -62,18 +63,20 @@ final class InForceCorners {
         int cells = cellBits.length;
         this.outputs = 2 * states + cells + maskBits;
         Corners corners = new Corners();
-        AgencyLabels agencyLabels = new AgencyLabels(states * cells);
+        // labels: (state, cell) for an agreement, the same for an agency's one agreement and the agency
+        // together, then (state, mask) for an agency's pieces as they are first seen
+        int single = states * cells;
+        AgencyLabels agencyLabels = new AgencyLabels(2 * single);
         AgencyPieces pieces = new AgencyPieces();
         for (int a = 0; a < agencyState.length; a++) {
             int state = agencyState[a];
             if (runStart[a + 1] - runStart[a] == 1) {
-                // most agencies hold one version: its rectangle is the agency's one piece, and its
-                // corners cannot meet (nothing to merge)
+                // most agencies hold one version: its rectangle is also the agency's one piece, so one
+                // set of corners counts both (half the corners), and they cannot meet (nothing to merge)
                 int i = runStart[a];
                 if (validFrom[i] < validTo[i] && knownFrom[i] < knownTo[i]) {
-                    corners.rectangle(validFrom[i], validTo[i], knownFrom[i], knownTo[i], state * cells + cell[i]);
                     corners.rectangle(validFrom[i], validTo[i], knownFrom[i], knownTo[i],
-                            agencyLabels.of(state, cellBits[cell[i]]));
+                            single + state * cells + cell[i]);
                 }
                 corners.endAgencyUnmerged();
                 continue;
@@ -89,13 +92,22 @@ final class InForceCorners {
         }
         int labels = agencyLabels.next;
         if (2 * labels > Character.MAX_VALUE) {
-            throw new IllegalStateException(labels + " (state, cell) and (state, agency mask) labels");
+            throw new IllegalStateException(labels + " labels of (state, cell) and (state, agency mask)");
         }
         labelOutputStart = new int[labels + 1];
         int[][] byLabel = new int[labels][];
         for (int s = 0; s < states; s++) {
             for (int c = 0; c < cells; c++) {
                 byLabel[s * cells + c] = new int[] {s, 2 * states + c};
+                int[] both = new int[3 + Integer.bitCount(cellBits[c])];
+                both[0] = s;
+                both[1] = 2 * states + c;
+                both[2] = states + s;
+                int k = 3;
+                for (int bits = cellBits[c]; bits != 0; bits &= bits - 1) {
+                    both[k++] = 2 * states + cells + Integer.numberOfTrailingZeros(bits);
+                }
+                byLabel[single + s * cells + c] = both;
             }
         }
         for (int slot = 0; slot < agencyLabels.keys.length; slot++) {
