@@ -57,6 +57,7 @@ import org.agreementledger.reporting.AgreementVersions;
 import org.agreementledger.reporting.Counts;
 import org.agreementledger.reporting.ProjectionRebuild;
 import org.agreementledger.reporting.RecordedEvent;
+import org.agreementledger.reporting.SnapshotCounts;
 import org.agreementledger.reporting.ReportProcessor;
 import org.agreementledger.reporting.Step;
 import org.agreementledger.reporting.Timeline;
@@ -311,6 +312,25 @@ final class Bench implements AutoCloseable {
         progress.finish();
         phaseHeap("counts");
 
+        // the snapshot's structures alone (no revision round trip), on the same questions: counting
+        // from corners (what reports do) and the pass over every version it replaced, alternating
+        // which goes first so both see the same machine
+        SnapshotCounts snapshot = new SnapshotCounts(reports);
+        long[] cornerNanos = new long[queries];
+        long[] versionScanNanos = new long[queries];
+        boolean structuresAgree = true;
+        for (int i = 0; i < queries; i++) {
+            LocalDate[] q = asked.get(i);
+            for (int turn = 0; turn < 2; turn++) {
+                boolean corners = (turn == 0) == (i % 2 == 0);
+                long t = System.nanoTime();
+                Counts counts = corners ? snapshot.byCorners(q[0], q[1]) : snapshot.byScan(q[0], q[1]);
+                (corners ? cornerNanos : versionScanNanos)[i] = System.nanoTime() - t;
+                check += counts.agencies();
+            }
+            structuresAgree &= snapshot.byCorners(q[0], q[1]).equals(snapshot.byScan(q[0], q[1]));
+        }
+
         // the SQL statement reports fall back to while the snapshot is stale, on the first questions
         // asked above; its answers must equal the snapshot's
         int sqlQueries = Math.min(queries, 100);
@@ -353,6 +373,17 @@ final class Bench implements AutoCloseable {
                 + " (the API has no state-only count), so p50/p99 hold for national and by state alike");
         figure.put("source", "the in-memory snapshot of the published report table (InForceIndex)");
         figure.put("snapshotLoadMs", ms(loadNanos));
+        figure.put("cornersP50Ms", ms(percentile(cornerNanos, 50)));
+        figure.put("cornersP99Ms", ms(percentile(cornerNanos, 99)));
+        figure.put("scanP50Ms", ms(percentile(versionScanNanos, 50)));
+        figure.put("scanP99Ms", ms(percentile(versionScanNanos, 99)));
+        figure.put("structuresMeaning", "the snapshot alone, no revision round trip, same questions, alternating:"
+                + " corners (2-D prefix-sum grid and two partial blocks, what reports use) against the pass over"
+                + " every version it replaced");
+        figure.put("structuresAgree", structuresAgree);
+        figure.put("snapshotCorners", snapshot.corners());
+        figure.put("snapshotCornersMs", snapshot.cornersMs());
+        figure.put("snapshotBytesPerVersion", round(snapshot.bytes() / (double) Math.max(1, snapshot.versions()), 1));
         figure.put("versions", jdbc().queryForObject("select count(*) from report_agreement_version"
                 + " where generation = (select published from report_generation)", Long.class));
         figure.put("sqlQueries", sqlQueries);

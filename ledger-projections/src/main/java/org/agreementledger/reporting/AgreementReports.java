@@ -278,9 +278,9 @@ public class AgreementReports implements DisposableBean {
         }
         long finished = System.nanoTime();
         nextLoadAfter = finished + (finished - started);
-        log.info("report snapshot loaded: {} versions at revision {} in {} ms ({} MB of arrays)", loaded.size(),
-                loaded.revision(), (System.nanoTime() - started) / 1_000_000,
-                (long) loaded.size() * InForceIndex.bytesPerVersion() / (1024 * 1024));
+        log.info("report snapshot loaded: {} versions ({} corners) at revision {} in {} ms ({} ms of them making"
+                        + " the corners; {} MB of arrays)", loaded.size(), loaded.corners(), loaded.revision(),
+                (System.nanoTime() - started) / 1_000_000, loaded.cornersMs(), loaded.bytes() / (1024 * 1024));
         return loaded;
     }
 

@@ -15,9 +15,10 @@ import org.agreementledger.api.UsState;
  * reduced to what counts and timelines need, tagged with the revision it was read at. Columnar
  * primitive arrays, 10 bytes a version (four dates as 16-bit days from the earliest, and the model
  * and agency type as one cell number), grouped by agency (each agency's versions in a run, by start of valid time), so
- * a count reads the arrays once, in order and without a branch per version, and counts an agency
- * once per run instead of looking it up in a set. Answers equal the SQL statements' (the property
- * test holds them side by side); it is only asked while its revision is the current one.
+ * a timeline reads the arrays once, in order, and merges an agency's stretches in one pass. Counts
+ * read the versions' corners instead ({@link InForceCorners}), so they do not grow with the
+ * versions in force. Answers equal the SQL statements' (the property test holds them side by side);
+ * it is only asked while its revision is the current one.
  */
 final class InForceIndex {
 
@@ -56,6 +57,10 @@ final class InForceIndex {
     private final char[] agencyKnownTo;
     /** Display names of the agency types, by ordinal. */
     private final String[] agencyTypes;
+    /** What counts read: the versions' and agencies' corners, so a count does not pass over every version. */
+    private final InForceCorners corners;
+    /** How long making the corners took, the part of a load they add. */
+    private final long cornersNanos;
 
     private InForceIndex(long revision, int size, int base, char[] validFrom, char[] validTo, char[] knownFrom,
                          char[] knownTo, short[] cell, int[] runStart, byte[] agencyState, String[] agencyTypes) {
@@ -91,6 +96,17 @@ final class InForceIndex {
             agencyKnownFrom[a] = kf;
             agencyKnownTo[a] = kt;
         }
+        int types = agencyTypes.length;
+        int[] cellBits = new int[M * types];
+        for (int m = 0; m < M; m++) {
+            for (int t = 0; t < types; t++) {
+                cellBits[m * types + t] = 1 << m | 1 << (M + t);
+            }
+        }
+        long started = System.nanoTime();
+        corners = new InForceCorners(validFrom, validTo, knownFrom, knownTo, cell, runStart, agencyState,
+                STATES.length, cellBits, M + types);
+        cornersNanos = System.nanoTime() - started;
     }
 
     long revision() {
@@ -101,9 +117,19 @@ final class InForceIndex {
         return size;
     }
 
-    /** Bytes held per version (the arrays alone, besides 17 bytes an agency), for the log and the README. */
-    static int bytesPerVersion() {
-        return 4 * Character.BYTES + Short.BYTES;
+    /** Bytes held: the version columns, the agency columns and the corners with their grid. */
+    long bytes() {
+        return (long) size * (4 * Character.BYTES + Short.BYTES) + (long) agencyState.length * 17 + corners.bytes();
+    }
+
+    /** Corners counts read, for the log. */
+    int corners() {
+        return corners.corners();
+    }
+
+    /** Milliseconds spent making the corners, for the log. */
+    long cornersMs() {
+        return cornersNanos / 1_000_000;
     }
 
     /** The first agency (by number) whose earliest version starts after {@code day}. */
@@ -121,7 +147,40 @@ final class InForceIndex {
         return low;
     }
 
+    /**
+     * The counts at (asOf, knownAt): the grid's sums at the point plus the corners of the two
+     * blocks it falls partly in, so the cost grows as the square root of the corners (see
+     * {@link InForceCorners}) and does not depend on where the point lies.
+     */
     Counts counts(LocalDate asOf, LocalDate knownAt) {
+        int[] at = corners.at(stored(asOf), stored(knownAt));
+        int types = agencyTypes.length;
+        int states = STATES.length;
+        int cells = M * types;
+        long[] cellAgreements = new long[cells];
+        long[] maskAgencies = new long[M + types];
+        long[] stateAgreements = new long[states];
+        long[] stateAgencies = new long[states];
+        long agenciesTotal = 0;
+        for (int s = 0; s < states; s++) {
+            stateAgreements[s] = at[s];
+            stateAgencies[s] = at[states + s];
+            agenciesTotal += at[states + s];
+        }
+        for (int c = 0; c < cells; c++) {
+            cellAgreements[c] = at[2 * states + c];
+        }
+        for (int b = 0; b < M + types; b++) {
+            maskAgencies[b] = at[2 * states + cells + b];
+        }
+        return counts(asOf, knownAt, cellAgreements, maskAgencies, agenciesTotal, stateAgreements, stateAgencies);
+    }
+
+    /**
+     * The same counts by one pass over the versions of every agency that can hold the point (linear
+     * in versions): what {@link #counts} replaced, kept as the in-memory check of the corners.
+     */
+    Counts countsByScan(LocalDate asOf, LocalDate knownAt) {
         int day = stored(asOf);
         int known = stored(knownAt);
         int types = agencyTypes.length;
@@ -162,6 +221,13 @@ final class InForceIndex {
                 }
             }
         }
+        return counts(asOf, knownAt, cellAgreements, maskAgencies, agenciesTotal, stateAgreements, stateAgencies);
+    }
+
+    /** The answer from agreements by (model, type) cell, agencies by mask bit (models, then types) and by state. */
+    private Counts counts(LocalDate asOf, LocalDate knownAt, long[] cellAgreements, long[] maskAgencies,
+                          long agenciesTotal, long[] stateAgreements, long[] stateAgencies) {
+        int types = agencyTypes.length;
         long agreementsTotal = 0;
         Map<SupportModel, Tally> byModel = new EnumMap<>(SupportModel.class);
         long[] typeAgreements = new long[types];

@@ -1,0 +1,112 @@
+package org.agreementledger.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.agreementledger.api.SupportModel;
+import org.agreementledger.api.UsState;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The snapshot's counts from corners against {@link Counts#of} over the same versions (an
+ * independent in-memory count) and against the pass over every version the corners replaced, at
+ * every day around every bound of hand-made edge cases and at random points of random histories.
+ * Against PostgreSQL the snapshot is held by ProjectionPropertyTest (ledger-api).
+ */
+class InForceCornersTest {
+
+    private static final LocalDate DAY0 = LocalDate.of(2020, 1, 1);
+
+    private final List<AgreementVersion> versions = new ArrayList<>();
+    private InForceIndex.Builder builder = new InForceIndex.Builder(1);
+
+    private void version(String agency, UsState state, SupportModel model, String type, int validFrom,
+                         Integer validTo, int knownFrom, Integer knownTo) {
+        versions.add(new AgreementVersion("agreement-" + versions.size(), agency, agency, state, null, type, model,
+                DAY0.plusDays(validFrom), null, DAY0.plusDays(validFrom), validTo == null ? null : DAY0.plusDays(validTo),
+                DAY0.plusDays(knownFrom), knownTo == null ? null : DAY0.plusDays(knownTo)));
+        long base = DAY0.toEpochDay();
+        builder.add(agency, state, model, type, (int) (base + validFrom), validTo == null ? null : (int) (base + validTo),
+                (int) (base + knownFrom), knownTo == null ? null : (int) (base + knownTo));
+    }
+
+    private void assertSameCounts(InForceIndex index, int day, int known) {
+        LocalDate asOf = DAY0.plusDays(day);
+        LocalDate knownAt = DAY0.plusDays(known);
+        Counts expected = Counts.of(asOf, knownAt, versions.stream().filter(v -> v.covers(asOf, knownAt)).toList());
+        assertThat(index.counts(asOf, knownAt)).as("at %s known %s", asOf, knownAt).isEqualTo(expected);
+        assertThat(index.countsByScan(asOf, knownAt)).as("scan at %s known %s", asOf, knownAt).isEqualTo(expected);
+    }
+
+    @Test
+    void edgeCasesAtEveryDayAroundTheirBounds() {
+        // one agency: JEM and TFM overlapping, then WSO adjacent to JEM's end; JEM amended (back-dated:
+        // learnt on day 40 that it had ended on day 20 instead of running on)
+        version("A", UsState.TX, SupportModel.JEM, "County", 10, null, 10, 40);
+        version("A", UsState.TX, SupportModel.JEM, "County", 10, 20, 40, null);
+        version("A", UsState.TX, SupportModel.TFM, "County", 15, 30, 12, null);
+        version("A", UsState.TX, SupportModel.WSO, "Sheriff", 20, 25, 20, null);
+        // the same model twice at once in one agency: one agency, two agreements
+        version("B", UsState.TX, SupportModel.TFM, null, 5, 35, 5, null);
+        version("B", UsState.TX, SupportModel.TFM, null, 5, 6, 5, 6); // one day of valid and of known time
+        // known before it was valid (signed ahead), and still in force and still known
+        version("C", UsState.FL, SupportModel.WSO, "City", 30, null, 25, null);
+        // a correction that only changes knowledge: same valid time, known in two stretches
+        version("D", UsState.FL, SupportModel.JEM, "County", 0, 50, 0, 33);
+        version("D", UsState.FL, SupportModel.JEM, "County", 0, 50, 33, null);
+        InForceIndex index = builder.build();
+        for (int day = -5; day <= 60; day++) {
+            for (int known = -5; known <= 60; known++) {
+                assertSameCounts(index, day, known);
+            }
+        }
+        assertSameCounts(index, 100_000, 100_000); // beyond every stored day
+        assertSameCounts(index, -100_000, 20);
+    }
+
+    @Test
+    void randomHistoriesAtRandomPoints() {
+        SplittableRandom random = new SplittableRandom(6);
+        UsState[] states = {UsState.TX, UsState.FL, UsState.GA, UsState.AZ};
+        String[] types = {"County", "City", null, "State"};
+        for (int history = 0; history < 6; history++) {
+            versions.clear();
+            builder = new InForceIndex.Builder(history);
+            int span = 30 + random.nextInt(400);
+            int agencies = 1 + random.nextInt(history < 3 ? 40 : 800);
+            for (int a = 0; a < agencies; a++) {
+                UsState state = states[random.nextInt(states.length)];
+                String type = types[random.nextInt(types.length)];
+                int count = 1 + random.nextInt(history == 5 ? 30 : 5);
+                for (int v = 0; v < count; v++) {
+                    int validFrom = random.nextInt(span);
+                    Integer validTo = random.nextInt(4) == 0 ? null : validFrom + 1 + random.nextInt(span / 3);
+                    int knownFrom = random.nextInt(span);
+                    Integer knownTo = random.nextInt(2) == 0 ? null : knownFrom + 1 + random.nextInt(span / 2);
+                    // a publication day: many versions learnt on the same day, as with ICE's sheets
+                    if (random.nextInt(3) == 0) {
+                        knownFrom = span / 2;
+                        knownTo = null;
+                    }
+                    version("agency-" + a, state, SupportModel.values()[random.nextInt(3)], type, validFrom, validTo,
+                            knownFrom, knownTo);
+                }
+            }
+            InForceIndex index = builder.build();
+            for (int q = 0; q < 300; q++) {
+                int day = random.nextInt(span + 20) - 10;
+                assertSameCounts(index, day, day + random.nextInt(span + 20) - 10);
+            }
+        }
+    }
+
+    @Test
+    void anEmptySnapshotCountsNothing() {
+        InForceIndex index = builder.build();
+        assertSameCounts(index, 0, 0);
+        assertThat(index.counts(DAY0, DAY0).agreements()).isZero();
+    }
+}
