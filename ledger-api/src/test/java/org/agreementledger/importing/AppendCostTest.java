@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
+import org.agreementledger.agreement.AgreementBatch;
 import org.agreementledger.testing.LedgerDatabaseExtension;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,52 @@ class AppendCostTest {
             }
         }
         System.out.print(report);
+    }
+
+    /**
+     * The plan of AgreementBatch's one query (index look-ups, never a scan of the store) for a batch's amended agreements, on a store of
+     * {@code rows} events just written (no ANALYZE yet, as in an import into a fresh ledger) and after.
+     */
+    @Test
+    void planOfTheBatchLoad() throws SQLException {
+        int rows = Integer.parseInt(System.getProperty("ledger.appendCost"));
+        LedgerDatabaseExtension.TestDatabase database = LedgerDatabaseExtension.newDatabase();
+        Flyway.configure().dataSource(database.url(), database.user(), database.password())
+                .locations("classpath:db/migration").load().migrate();
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password())) {
+            try (Statement fill = connection.createStatement()) {
+                fill.execute("set session_replication_role = replica");
+                fill.execute("insert into domainevententry (eventidentifier, aggregateidentifier, sequencenumber, type,"
+                        + " timestamp, payloadtype, payload) select gen_random_uuid()::text, 'AL-agency-' || n, 0,"
+                        + " 'Agreement', now()::text, 'x', convert_to(repeat('x', 450), 'UTF8')"
+                        + " from generate_series(1, " + rows + ") n");
+            }
+            StringBuilder report = new StringBuilder();
+            for (String when : new String[] {"before analyze", "after analyze"}) {
+                if (when.startsWith("after")) {
+                    try (Statement analyze = connection.createStatement()) {
+                        analyze.execute("analyze domainevententry");
+                    }
+                }
+                try (PreparedStatement explain = connection.prepareStatement("explain (analyze, costs off) "
+                        + AgreementBatch.STREAMS)) {
+                    Object[] ids = new Object[260];
+                    for (int i = 0; i < ids.length; i++) {
+                        ids[i] = "AL-agency-" + (1 + i * (rows / ids.length));
+                    }
+                    explain.setArray(1, connection.createArrayOf("varchar", ids));
+                    StringBuilder plan = new StringBuilder();
+                    try (var lines = explain.executeQuery()) {
+                        while (lines.next()) {
+                            plan.append("  ").append(lines.getString(1)).append("\n");
+                        }
+                    }
+                    report.append(when).append(":\n").append(plan);
+                    assertThat(plan.toString()).as("plan " + when).contains("Index Scan").doesNotContain("Seq Scan");
+                }
+            }
+            System.out.print(report);
+        }
     }
 
     private static double measure(Variant variant, boolean rewrite, int rows) throws SQLException {
