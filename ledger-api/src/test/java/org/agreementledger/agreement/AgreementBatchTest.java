@@ -2,6 +2,7 @@ package org.agreementledger.agreement;
 
 import static org.agreementledger.testing.TestAgreements.PRESS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -9,6 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.agreementledger.api.ChangeSupportModel;
 import org.agreementledger.api.CorrectAgreement;
@@ -21,12 +26,17 @@ import org.agreementledger.api.WithdrawAgreement;
 import org.agreementledger.api.WithdrawalReason;
 import org.agreementledger.importing.AtomicAppender;
 import org.agreementledger.progress.Progress;
+import org.agreementledger.testing.EventStoreRows;
 import org.agreementledger.testing.LedgerIntegrationTest;
+import org.agreementledger.testing.TestAgreements;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.Registration;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +72,10 @@ class AgreementBatchTest extends LedgerIntegrationTest {
     TransactionTemplate transaction;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AgreementLedger ledger;
+    @Autowired
+    EventBus eventBus;
 
     /** A command for the agencies tagged {@code tag}. */
     private interface Step extends Function<String, Object> {
@@ -113,6 +127,45 @@ class AgreementBatchTest extends LedgerIntegrationTest {
         assertThat(actual).isEqualTo(expected);
         assertThat(events(allViaBatch)).isEmpty();
         assertThat(events(allViaCommands)).isEmpty();
+    }
+
+    /**
+     * An amendment through the API that commits between the batch reading an agreement and storing
+     * its own amendment of it: the batch's event takes the same sequence number, the store refuses
+     * it, and the whole batch is a conflict (409), its other agreement's signing included.
+     */
+    @Test
+    void anAmendmentCommittedWhileTheBatchDecidesMakesTheBatchAConflict() throws Exception {
+        String id = ledger.sign(TestAgreements.signing());
+        SignAgreement other = TestAgreements.signing();
+        Thread batchThread = Thread.currentThread();
+        ExecutorService api = Executors.newSingleThreadExecutor();
+        AtomicBoolean raced = new AtomicBoolean();
+        Registration race = eventBus.registerDispatchInterceptor(events -> (index, event) -> {
+            if (Thread.currentThread() == batchThread && raced.compareAndSet(false, true)) {
+                try {
+                    api.submit(() -> ledger.changeModel(TestAgreements.modelChange(id, SupportModel.WSO,
+                            LocalDate.of(2025, 2, 1), null))).get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the racing amendment failed", e);
+                }
+            }
+            return event;
+        });
+        try {
+            assertThatThrownBy(() -> appender.appendAll(List.of(other,
+                            TestAgreements.modelChange(id, SupportModel.TFM, LocalDate.of(2025, 2, 2), null)),
+                    "test", Progress.NONE))
+                    .isInstanceOf(AgreementConflictException.class)
+                    .hasRootCauseInstanceOf(org.postgresql.util.PSQLException.class);
+        } finally {
+            race.cancel();
+            api.shutdownNow();
+        }
+        assertThat(raced).isTrue();
+        EventStoreRows rows = new EventStoreRows(jdbc);
+        assertThat(rows.countFor(id)).as("the signing and the API's amendment").isEqualTo(2);
+        assertThat(rows.countFor(other.agreementId())).as("nothing of the batch").isZero();
     }
 
     /** What AtomicAppender did before the batch path: every command through the command bus. */
