@@ -1,6 +1,7 @@
 package org.agreementledger.importing;
 
 import java.util.List;
+import org.agreementledger.agreement.AgreementBatch;
 import org.agreementledger.agreement.AgreementConflictException;
 import org.agreementledger.progress.Progress;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -12,18 +13,23 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends many commands as one append: one database transaction around one root unit of work, so
- * each command's unit of work nests in it and every event is written at the root's commit, or
- * none is. The aggregates still decide each command.
+ * Appends many commands as one: one database transaction around one root unit of work, and every
+ * event is written at the root's commit, or none is. The Agreement aggregate's commands (nearly all
+ * of an import's) are decided by {@link AgreementBatch} with the aggregate's own rules, without a
+ * command bus round and an aggregate load each (those were about 0.3 ms a command, more than ten
+ * times the cost of storing the event); the few others (requests, the publication's record) are
+ * sent as commands, their units of work nested in the root.
  */
 @Component
 public class AtomicAppender {
 
     private final CommandGateway commands;
+    private final AgreementBatch agreements;
     private final TransactionTemplate transaction;
 
-    AtomicAppender(CommandGateway commands, TransactionTemplate transaction) {
+    AtomicAppender(CommandGateway commands, AgreementBatch agreements, TransactionTemplate transaction) {
         this.commands = commands;
+        this.agreements = agreements;
         this.transaction = transaction;
     }
 
@@ -34,8 +40,13 @@ public class AtomicAppender {
                 try {
                     progress.start(phase, batch.size());
                     int done = 0;
+                    AgreementBatch.Decisions decisions = agreements.begin(batch);
                     for (Object command : batch) {
-                        commands.sendAndWait(command);
+                        if (AgreementBatch.decides(command)) {
+                            decisions.append(command);
+                        } else {
+                            commands.sendAndWait(command);
+                        }
                         progress.advance(++done);
                     }
                     root.commit();

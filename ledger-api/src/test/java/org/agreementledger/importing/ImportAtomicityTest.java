@@ -9,8 +9,8 @@ import org.agreementledger.api.ImportReport;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.testing.EventStoreRows;
 import org.agreementledger.testing.LedgerIntegrationTest;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.Registration;
+import org.axonframework.eventhandling.EventBus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +27,7 @@ class ImportAtomicityTest extends LedgerIntegrationTest {
     @Autowired
     PublicationImporter importer;
     @Autowired
-    CommandBus commandBus;
+    EventBus eventBus;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -45,11 +45,12 @@ class ImportAtomicityTest extends LedgerIntegrationTest {
         EventStoreRows rows = new EventStoreRows(jdbc);
         Path first = IceSheetFiles.named("participatingAgencies05162025am.xlsx");
         AtomicInteger handled = new AtomicInteger();
-        Registration crash = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+        // counted as the events are decided (each signing is one), whether by the batch path or a command handler
+        Registration crash = eventBus.registerDispatchInterceptor(events -> (index, event) -> {
             if (handled.incrementAndGet() == 300) {
                 throw new IllegalStateException("simulated crash after 299 of 571 appends");
             }
-            return chain.proceed();
+            return event;
         });
         try {
             assertThatThrownBy(() -> importFile(first)).hasMessageContaining("simulated crash");

@@ -19,7 +19,7 @@ import org.agreementledger.importing.IceSheetFiles;
 import org.agreementledger.importing.PublicationImporter;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.reporting.ReportProcessor;
-import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.common.Registration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,11 +116,12 @@ class DatabaseCrashDuringImportTest {
         LedgerSnapshot before = LedgerSnapshot.of(jdbc(ledger));
 
         AtomicInteger handled = new AtomicInteger();
-        Registration killer = ledger.getBean(CommandBus.class).registerHandlerInterceptor((unitOfWork, chain) -> {
+        // counted as the events are decided (by the batch path or a command handler), one an append
+        Registration killer = ledger.getBean(EventBus.class).registerDispatchInterceptor(events -> (index, event) -> {
             if (handled.incrementAndGet() == 10) {
                 postgres.kill(); // after 9 of the publication's 22 appends, before the 10th
             }
-            return chain.proceed();
+            return event;
         });
         try {
             assertThatThrownBy(() -> importFile(ledger, FILES.get(1))).as("the import reports the failure")
