@@ -1,0 +1,142 @@
+-- The hash chain linked at commit instead of at the INSERT.
+--
+-- V6 took the chain's advisory lock in the INSERT's statement trigger and so held it over the rest
+-- of the transaction: for an append through Axon, the subscribing projection's writes, the round
+-- trips back to the application and the commit's WAL flush. Concurrent single appends therefore
+-- went one at a time over all of that (8 clients: ~650 appends/s against ~10,000 plain one-INSERT
+-- transactions). Now the INSERT only notes which events it stored, and one deferred constraint
+-- trigger per transaction links them when the transaction commits: the lock covers the linking and
+-- the flush, no more. Nothing else changes:
+-- - the link layout is V5's ledger_chain_link, untouched: hashes are byte for byte the same;
+-- - one writer extends the chain at a time: the same transaction-scoped advisory lock, taken
+--   before the tip is read (see V5's ledger_chain_append for why READ COMMITTED then sees the
+--   previous writer's link, and why a stale snapshot, REPEATABLE READ, collides on the primary key
+--   and fails the commit instead of forking the chain);
+-- - a transaction's events are linked together, statements in their order and each statement's
+--   rows in globalindex order (as V6: the order their values were listed in), so one transaction's
+--   links are consecutive;
+-- - still every writer's inserts, in the inserting transaction: the triggers see every INSERT, and
+--   the links are made inside COMMIT, before it returns; an INSERT ... SELECT that stored nothing
+--   notes nothing and takes no lock.
+--
+-- What an INSERT stored is kept in a transaction-local setting (like V7's report_revision flag):
+-- no table to write, and a rollback to a savepoint forgets what the rolled-back statements noted
+-- together with their rows. It holds runs of consecutive global indexes ("lo:hi,lo:hi"), usually
+-- one per statement, so it stays short however many rows a statement inserts. A session may
+-- overwrite the setting; all it can achieve is to leave its own events unlinked, which verify
+-- reports as INSERTED events (or to point at rows already linked, which fails on ledger_chain's
+-- unique globalindex).
+
+-- Links every event this transaction noted and has not linked yet.
+create function ledger_chain_link_noted() returns void
+    language plpgsql as
+$$
+declare
+    noted        text := current_setting('ledger.chain_noted', true);
+    tip_position bigint;
+    tip_hash     bytea;
+    e            domainevententry;
+    expected     bigint;
+    positions    bigint[] := '{}';
+    indexes      bigint[] := '{}';
+    hashes       bytea[]  := '{}';
+begin
+    -- whatever is inserted after this (by a later deferred trigger) queues a new link
+    perform set_config('ledger.chain_link_queued', '', true);
+    if noted is null or noted = '' then
+        return;
+    end if;
+    perform set_config('ledger.chain_noted', '', true);
+    -- the key spells 'LEDGERCH', as in V5 and V6
+    perform pg_advisory_xact_lock(5495873993171944264);
+    select c.position, c.hash into tip_position, tip_hash
+    from ledger_chain c order by c.position desc limit 1;
+    if not found then
+        tip_position := 0;
+        tip_hash := decode(repeat('00', 32), 'hex');
+    end if;
+    select sum(split_part(run, ':', 2)::bigint - split_part(run, ':', 1)::bigint + 1) into expected
+    from unnest(string_to_array(noted, ',')) as run;
+    -- each link covers the previous one, so the hashes are computed in order, one by one; the rows
+    -- are then inserted by one statement
+    for e in select d.*
+             from unnest(string_to_array(noted, ',')) with ordinality as r(run, n)
+             cross join lateral (select * from domainevententry x
+                                 where x.globalindex between split_part(r.run, ':', 1)::bigint
+                                                         and split_part(r.run, ':', 2)::bigint) d
+             order by r.n, d.globalindex loop
+        tip_position := tip_position + 1;
+        tip_hash := ledger_chain_link(tip_hash, tip_position, e);
+        positions := positions || tip_position;
+        indexes := indexes || e.globalindex;
+        hashes := hashes || tip_hash;
+    end loop;
+    if cardinality(indexes) <> expected then
+        raise exception 'the hash chain expected % events noted by this transaction and found %',
+            expected, cardinality(indexes);
+    end if;
+    insert into ledger_chain (position, globalindex, hash)
+    select * from unnest(positions, indexes, hashes);
+end
+$$;
+
+-- After each INSERT statement: notes the runs of global indexes it stored.
+create function ledger_chain_note_statement() returns trigger
+    language plpgsql as
+$$
+declare
+    first_index bigint;
+    last_index  bigint;
+    inserted    bigint;
+    runs        text;
+begin
+    select min(globalindex), max(globalindex), count(*) into first_index, last_index, inserted
+    from appended_events;
+    if inserted = 0 then
+        return null; -- an INSERT ... SELECT that found nothing: nothing to link, no lock
+    end if;
+    if last_index - first_index + 1 = inserted then
+        runs := first_index || ':' || last_index; -- one run: a single row, or no other writer drew in between
+    else
+        select string_agg(i.first_index || ':' || i.last_index, ',' order by i.first_index) into runs
+        from (select min(globalindex) as first_index, max(globalindex) as last_index
+              from (select globalindex, globalindex - row_number() over (order by globalindex) as island
+                    from appended_events) numbered
+              group by island) i;
+    end if;
+    perform set_config('ledger.chain_noted',
+                       concat_ws(',', nullif(current_setting('ledger.chain_noted', true), ''), runs), true);
+    if current_setting('ledger.chain_link_queued', true) is distinct from 'yes' then
+        -- No link is queued: the constraint below was set IMMEDIATE, so it already fired for this
+        -- statement's first row, before this trigger noted the rows. Link now, as V6 did.
+        perform ledger_chain_link_noted();
+    end if;
+    return null;
+end
+$$;
+
+create function ledger_chain_link_at_commit() returns trigger
+    language plpgsql as
+$$
+begin
+    perform ledger_chain_link_noted();
+    return null;
+end
+$$;
+
+drop trigger domainevententry_chain on domainevententry;
+drop function ledger_chain_extend_statement();
+
+create trigger domainevententry_chain after insert on domainevententry
+    referencing new table as appended_events
+    for each statement execute function ledger_chain_note_statement();
+
+-- Constraint triggers are row triggers only; the WHEN clause, evaluated at once for each row (not
+-- deferred), lets only a transaction's first inserted row queue one, so a 1,000-row statement
+-- queues one deferred call, not a thousand. set_config returns the value it set.
+create constraint trigger domainevententry_chain_at_commit after insert on domainevententry
+    deferrable initially deferred
+    for each row
+    when (current_setting('ledger.chain_link_queued', true) is distinct from 'yes'
+          and set_config('ledger.chain_link_queued', 'yes', true) = 'yes')
+    execute function ledger_chain_link_at_commit();
