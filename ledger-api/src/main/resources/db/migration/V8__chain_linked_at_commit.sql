@@ -43,7 +43,10 @@ declare
     noted        text := current_setting('ledger.chain_noted', true);
     expected     bigint := nullif(current_setting('ledger.chain_noted_count', true), '')::bigint;
     unchanged    text;
-    events       domainevententry[];
+    run          text;
+    first_index  bigint;
+    last_index   bigint;
+    events       domainevententry[] := '{}';
     e            domainevententry;
     tip_position bigint;
     tip_hash     bytea;
@@ -59,12 +62,17 @@ begin
     end if;
     unchanged := set_config('ledger.chain_noted', '', true);
     unchanged := set_config('ledger.chain_noted_count', '', true);
-    -- the events are read before the lock is taken: held, it covers only what needs the tip
-    select array_agg(d.e order by r.n, (d.e).globalindex) into events
-    from unnest(string_to_array(noted, ',')) with ordinality as r(run, n)
-    cross join lateral (select x as e from domainevententry x
-                        where x.globalindex between split_part(r.run, ':', 1)::bigint
-                                                and split_part(r.run, ':', 2)::bigint) d;
+    unchanged := set_config('ledger.chain_noted_last', '', true);
+    -- the events are read before the lock is taken: held, it covers only what needs the tip. One
+    -- range query a run (a simple statement with a plan that stays an index range scan; one query
+    -- over all the runs at once could be given a generic plan that scans the whole table)
+    foreach run in array string_to_array(noted, ',') loop
+        first_index := split_part(run, ':', 1)::bigint;
+        last_index := split_part(run, ':', 2)::bigint;
+        events := events || array(select x from domainevententry x
+                                  where x.globalindex between first_index and last_index
+                                  order by x.globalindex);
+    end loop;
     if coalesce(cardinality(events), 0) <> expected then
         raise exception 'the hash chain expected % events noted by this transaction and found %',
             expected, coalesce(cardinality(events), 0);
@@ -97,12 +105,14 @@ create function ledger_chain_note_statement() returns trigger
     language plpgsql as
 $$
 declare
-    first_index bigint;
-    last_index  bigint;
-    inserted    bigint;
-    runs        text;
-    unchanged   text;
-    linked      boolean;
+    first_index   bigint;
+    last_index    bigint;
+    inserted      bigint;
+    runs          text;
+    noted         text;
+    previous_last bigint;
+    unchanged     text;
+    linked        boolean;
 begin
     select min(globalindex), max(globalindex), count(*) into first_index, last_index, inserted
     from appended_events;
@@ -118,8 +128,17 @@ begin
                     from appended_events) numbered
               group by island) i;
     end if;
-    unchanged := set_config('ledger.chain_noted',
-                            concat_ws(',', nullif(current_setting('ledger.chain_noted', true), ''), runs), true);
+    noted := nullif(current_setting('ledger.chain_noted', true), '');
+    previous_last := nullif(current_setting('ledger.chain_noted_last', true), '')::bigint;
+    if noted is not null and first_index = previous_last + 1 and position(',' in runs) = 0 then
+        -- this statement's run continues the previous one (one-row statements one after the other,
+        -- as pgjdbc sends a batch without reWriteBatchedInserts): one run, not one a statement
+        noted := left(noted, length(noted) - length(previous_last::text)) || last_index;
+    else
+        noted := concat_ws(',', noted, runs);
+    end if;
+    unchanged := set_config('ledger.chain_noted', noted, true);
+    unchanged := set_config('ledger.chain_noted_last', last_index::text, true);
     unchanged := set_config('ledger.chain_noted_count',
                             (coalesce(nullif(current_setting('ledger.chain_noted_count', true), '')::bigint, 0)
                              + inserted)::text, true);
