@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -58,6 +59,8 @@ public class ProjectionRebuild {
     private final JdbcTemplate jdbc;
     /** Callers following a rebuild to its end here; none means an unfinished rebuild is nobody's. */
     private final AtomicInteger following = new AtomicInteger();
+    /** A rebuild stopped the processor, and it has not been started again yet. */
+    private final AtomicBoolean leftStopped = new AtomicBoolean();
 
     ProjectionRebuild(ReportProcessor reportProcessor, ReportGenerations generations, GenerationLoader loader,
                       TokenStore tokenStore, DataSource dataSource, TransactionTemplate transactions,
@@ -95,7 +98,25 @@ public class ProjectionRebuild {
             return loadAndReport(every, progress);
         } finally {
             // from the tokens just committed, or, if the load failed, from where it was before
-            processor.start();
+            leftStopped.set(true);
+            startProcessorIfLeftStopped();
+        }
+    }
+
+    /**
+     * Starts the processor again if a rebuild stopped it and could not start it: Axon gives up
+     * starting after a few seconds without the database, as when the database fails under a load.
+     * The following of a rebuild and the check for interrupted ones call this until it succeeds.
+     */
+    synchronized void startProcessorIfLeftStopped() {
+        if (!leftStopped.get()) {
+            return;
+        }
+        try {
+            reportProcessor.processor().start();
+            leftStopped.set(false);
+        } catch (RuntimeException e) {
+            log.warn("Could not start the report processor again yet: {}", e.getMessage());
         }
     }
 
@@ -207,6 +228,7 @@ public class ProjectionRebuild {
         long done = 0;
         while (!reportProcessor.caughtUp()) {
             if (!Instant.now().isBefore(nextReport)) {
+                startProcessorIfLeftStopped();
                 if (generations.building() != generation || generations.published() == generation) {
                     return;
                 }
