@@ -141,8 +141,10 @@ public class ProjectionRebuild {
                 nextReport = Instant.now().plus(every);
             }
             try {
-                return Objects.requireNonNull(loading.get(Math.max(1, Math.min(every.toMillis(), 50)),
+                int generation = Objects.requireNonNull(loading.get(Math.max(1, Math.min(every.toMillis(), 50)),
                         TimeUnit.MILLISECONDS));
+                progress.accept(progress(started, count.done, count.total, false)); // the whole snapshot, committed
+                return generation;
             } catch (TimeoutException stillLoading) {
                 // report again when it is time
             } catch (ExecutionException e) {
