@@ -17,6 +17,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,8 +98,10 @@ class GenerationLoader {
                 snapshot.commit();
                 return end;
             } finally {
-                if (!snapshot.getAutoCommit()) {
-                    snapshot.rollback();
+                try {
+                    snapshot.rollback(); // nothing to undo after the commit; ends the snapshot after a failure
+                } catch (SQLException closed) {
+                    // the connection failed with the load: the load's own failure is the one to report
                 }
             }
         }
@@ -119,6 +122,12 @@ class GenerationLoader {
         List<RecordedEvent> history = new ArrayList<>();
         try (PreparedStatement select = snapshot.prepareStatement(EVENTS)) {
             select.setFetchSize(fetchSize);
+            // in PostgreSQL's binary format, as the chain's verification reads: a payload arrives as its bytes
+            // rather than as hex text twice the size for the driver to decode (a one-off statement would
+            // otherwise go unprepared, and so in text)
+            if (select.isWrapperFor(PGStatement.class)) {
+                select.unwrap(PGStatement.class).setPrepareThreshold(-1); // negative: binary transfer forced
+            }
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     done++;

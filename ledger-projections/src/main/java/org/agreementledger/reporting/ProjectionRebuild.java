@@ -136,7 +136,8 @@ public class ProjectionRebuild {
                 });
         Instant nextReport = started;
         while (true) {
-            if (!Instant.now().isBefore(nextReport)) {
+            // from the snapshot's count on (the first thing the load reads), so the first report has a total
+            if (count.total > 0 && !Instant.now().isBefore(nextReport)) {
                 progress.accept(progress(started, count.done, count.total, false));
                 nextReport = Instant.now().plus(every);
             }
