@@ -108,15 +108,18 @@ public class ProjectionRebuild {
      * starting after a few seconds without the database, as when the database fails under a load.
      * The following of a rebuild and the check for interrupted ones call this until it succeeds.
      */
-    synchronized void startProcessorIfLeftStopped() {
-        if (!leftStopped.get()) {
-            return;
-        }
-        try {
-            reportProcessor.processor().start();
-            leftStopped.set(false);
-        } catch (RuntimeException e) {
-            log.warn("Could not start the report processor again yet: {}", e.getMessage());
+    void startProcessorIfLeftStopped() {
+        // its own lock, not the rebuild's: the check must not wait for a whole rebuild to end
+        synchronized (leftStopped) {
+            if (!leftStopped.get()) {
+                return;
+            }
+            try {
+                reportProcessor.processor().start();
+                leftStopped.set(false);
+            } catch (RuntimeException e) {
+                log.warn("Could not start the report processor again yet: {}", e.getMessage());
+            }
         }
     }
 
