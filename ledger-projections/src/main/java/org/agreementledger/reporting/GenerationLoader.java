@@ -11,11 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.agreementledger.api.AgreementEvent;
 import org.axonframework.serialization.Serializer;
@@ -33,9 +28,9 @@ import org.springframework.stereotype.Component;
 /**
  * Loads a whole generation of the report tables from one snapshot of the event store, set-based:
  * one streaming read of every event in (agreement, sequence) order, each agreement folded with
- * {@link AgreementVersions} as its events end (on a second thread), and every version sent in one
- * {@code COPY}. It holds a few batches of agreements' events and a buffer of rows at a time, so the
- * heap stays flat however large the store. The rows written are the projection's: the same fold of the same events.
+ * {@link AgreementVersions} as its events end, and every version sent in one {@code COPY}. It
+ * holds one agreement's events and a buffer of rows at a time, so the heap stays flat however
+ * large the store. The rows written are the projection's: the same fold of the same events.
  */
 @Component
 class GenerationLoader {
@@ -89,14 +84,9 @@ class GenerationLoader {
                 loaded.upTo(0, total);
                 CopyIn copy = target.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
                 try {
-                    Folding folding = new Folding(new Rows(copy, generation));
-                    long done;
-                    try {
-                        done = stream(snapshot, folding, total, loaded);
-                        folding.finish();
-                    } finally {
-                        folding.abandon();
-                    }
+                    Rows rows = new Rows(copy, generation);
+                    long done = stream(snapshot, rows, total, loaded);
+                    rows.flush();
                     long written = copy.endCopy();
                     log.info("Loaded report generation {}: {} events, {} versions", generation, done, written);
                     loaded.upTo(done, total);
@@ -125,12 +115,11 @@ class GenerationLoader {
         }
     }
 
-    private long stream(Connection snapshot, Folding folding, long total, Loaded loaded) throws SQLException {
+    private long stream(Connection snapshot, Rows rows, long total, Loaded loaded) throws SQLException {
         Map<String, Boolean> agreementTypes = new HashMap<>();
         long done = 0;
         String agreementId = null;
         List<RecordedEvent> history = new ArrayList<>();
-        List<AgreementHistory> batch = new ArrayList<>(Folding.BATCH);
         try (PreparedStatement select = snapshot.prepareStatement(EVENTS)) {
             select.setFetchSize(fetchSize);
             // in PostgreSQL's binary format, as the chain's verification reads: a payload arrives as its bytes
@@ -144,14 +133,8 @@ class GenerationLoader {
                     done++;
                     String aggregate = result.getString(1);
                     if (!aggregate.equals(agreementId)) {
-                        if (!history.isEmpty()) {
-                            batch.add(new AgreementHistory(agreementId, history));
-                            history = new ArrayList<>();
-                            if (batch.size() == Folding.BATCH) {
-                                folding.hand(batch);
-                                batch = new ArrayList<>(Folding.BATCH);
-                            }
-                        }
+                        rows.fold(agreementId, history);
+                        history.clear();
                         agreementId = aggregate;
                     }
                     String type = result.getString(3);
@@ -171,110 +154,8 @@ class GenerationLoader {
                 }
             }
         }
-        if (!history.isEmpty()) {
-            batch.add(new AgreementHistory(agreementId, history));
-        }
-        if (!batch.isEmpty()) {
-            folding.hand(batch);
-        }
+        rows.fold(agreementId, history);
         return done;
-    }
-
-    /** One agreement's events, in stream order. */
-    private record AgreementHistory(String agreementId, List<RecordedEvent> events) {
-    }
-
-    /**
-     * Folds and copies on a thread of its own, a batch of agreements at a time, while the reading
-     * thread waits for the next fetch and deserialises: with one thread doing both, the JVM and
-     * PostgreSQL's reading backend took turns. At most {@code QUEUED} batches wait, so the heap stays flat.
-     */
-    private static final class Folding {
-
-        static final int BATCH = 256;
-        private static final int QUEUED = 8;
-        private static final long POLL_MILLIS = 100;
-        /** Handed last: everything before it is folded; flush and stop. */
-        private static final List<AgreementHistory> END = new ArrayList<>(0);
-
-        private final Rows rows;
-        private final BlockingQueue<List<AgreementHistory>> queue = new ArrayBlockingQueue<>(QUEUED);
-        private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-        private volatile boolean abandoned;
-
-        Folding(Rows rows) {
-            this.rows = rows;
-            Thread thread = new Thread(this::run, "report-rebuild-fold");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private void run() {
-            try {
-                while (!abandoned) {
-                    List<AgreementHistory> batch = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                    if (batch == END) {
-                        rows.flush();
-                        break;
-                    }
-                    if (batch != null) {
-                        for (AgreementHistory history : batch) {
-                            rows.fold(history.agreementId(), history.events());
-                        }
-                    }
-                }
-                stopped.complete(null);
-            } catch (Throwable e) {
-                stopped.completeExceptionally(e);
-            }
-        }
-
-        void hand(List<AgreementHistory> batch) throws SQLException {
-            try {
-                while (stopped.isDone() || !queue.offer(batch, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                    if (stopped.isDone()) {
-                        await(); // it failed: its failure is the load's
-                        throw new IllegalStateException("the folding of the rebuild stopped early");
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while loading the report tables", e);
-            }
-        }
-
-        /** Waits until every batch handed is folded and sent to the COPY. */
-        void finish() throws SQLException {
-            hand(END);
-            await();
-        }
-
-        /** Stops folding (no-op once finished) and waits, so nothing uses the COPY after this returns. */
-        void abandon() {
-            abandoned = true;
-            try {
-                stopped.get(30, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // failed or stuck: the load is failing already
-            }
-        }
-
-        private void await() throws SQLException {
-            try {
-                stopped.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while loading the report tables", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof SQLException failure) {
-                    throw failure;
-                }
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                throw new IllegalStateException("the folding of the rebuild failed", e.getCause());
-            }
-        }
     }
 
     /** COPY's text format, a buffer at a time. */
