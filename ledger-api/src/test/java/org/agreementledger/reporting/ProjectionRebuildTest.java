@@ -3,13 +3,16 @@ package org.agreementledger.reporting;
 import static org.agreementledger.testing.TestAgreements.PRESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.agreementledger.agreement.AgreementLedger;
 import org.agreementledger.api.ChangeSupportModel;
 import org.agreementledger.api.CorrectAgreement;
@@ -20,6 +23,7 @@ import org.agreementledger.api.UsState;
 import org.agreementledger.api.WithdrawAgreement;
 import org.agreementledger.api.WithdrawalReason;
 import org.agreementledger.testing.LedgerIntegrationTest;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,9 +35,10 @@ import org.springframework.test.context.TestPropertySource;
  * A rebuild replays the store into new tables while reports go on answering from the old ones,
  * and two rebuilds write the same rows. A database of its own: a rebuild replaces every row.
  */
-// small batches, so a rebuild of this history passes through many half-built states for the reads to meet
+// small batches and fetches, so a rebuild of this history passes through many half-built states for the reads
+// to meet
 @TestPropertySource(properties = {"ledger.test.context=projection-rebuild",
-        "axon.eventhandling.processors.agreement-reports.batch-size=20"})
+        "axon.eventhandling.processors.agreement-reports.batch-size=20", "ledger.reports.rebuild-fetch-size=20"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProjectionRebuildTest extends LedgerIntegrationTest {
 
@@ -51,7 +56,11 @@ class ProjectionRebuildTest extends LedgerIntegrationTest {
     @Autowired
     ReportGenerations generations;
     @Autowired
+    InterruptedRebuild interruptedRebuild;
+    @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
 
     /** Enough history that a rebuild takes a while: signings, model changes, withdrawals, corrections. */
     @BeforeAll
@@ -113,6 +122,70 @@ class ProjectionRebuildTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void aRebuildTakesInWhatIsAppendedWhileItLoadsAndIsFinishedByTheCheckWhenNobodyFollowsIt() {
+        List<String> live = publishedRows();
+        int previous = generations.published();
+        // an agreement signed (on another thread, so in a transaction of its own) while the load reads
+        // its snapshot: not in the snapshot, so the restarted processor must take it into the new generation
+        List<String> signedDuringLoad = new ArrayList<>();
+        int generation = rebuild.load(Duration.ofMillis(1), progress -> {
+            if (signedDuringLoad.isEmpty() && progress.done() > 0) {
+                LocalDate signed = LocalDate.of(2025, 2, 3);
+                signedDuringLoad.add(CompletableFuture.supplyAsync(() -> ledger.sign(new SignAgreement(UsState.FL,
+                        "Agency Signed During A Rebuild", null, "County", SupportModel.JEM, signed, null, null,
+                        signed.plusDays(3), PRESS))).join());
+            }
+        });
+        // as if the caller had died here: loaded, not yet published, nobody following it
+        assertThat(signedDuringLoad).hasSize(1);
+        assertThat(generations.building()).isEqualTo(generation).isGreaterThan(previous);
+        assertThat(generations.published()).isEqualTo(previous);
+
+        interruptedRebuild.finishInterruptedRebuild();
+
+        assertThat(generations.published()).as("published by the check").isEqualTo(generation);
+        assertThat(generations.rebuilding()).isFalse();
+        List<String> rebuilt = publishedRows();
+        assertThat(rebuilt).as("the agreement signed during the load").anyMatch(row ->
+                row.startsWith(signedDuringLoad.get(0) + "|"));
+        List<String> liveWithTheNewOne = new ArrayList<>(live);
+        liveWithTheNewOne.addAll(rebuilt.stream().filter(row -> row.startsWith(signedDuringLoad.get(0) + "|")).toList());
+        assertThat(rebuilt).containsExactlyInAnyOrderElementsOf(liveWithTheNewOne);
+        rebuild.rebuild(Duration.ofSeconds(1), progress -> { });
+        assertThat(publishedRows()).as("a rebuild with nothing appended meanwhile").isEqualTo(rebuilt);
+    }
+
+    @Test
+    void theSnapshotEndsAtItsHighestIndexWithTheIndexesItLacksBelowAsGaps() throws Exception {
+        LocalDate signed = LocalDate.of(2025, 3, 4);
+        ledger.sign(new SignAgreement(UsState.TX, "Agency Below A Gap", null, "County", SupportModel.TFM, signed, null,
+                null, signed.plusDays(3), PRESS));
+        // sequence values taken and never used, as by failed appends: gaps in globalindex
+        List<Long> skipped = jdbc.queryForList("select nextval(pg_get_serial_sequence('domainevententry',"
+                + " 'globalindex')) from generate_series(1, 3)", Long.class);
+        ledger.sign(new SignAgreement(UsState.TX, "Agency Above A Gap", null, "County", SupportModel.TFM, signed, null,
+                null, signed.plusDays(3), PRESS));
+        processor.awaitCaughtUp(Duration.ofSeconds(30)); // the other tests read the reports as caught up
+
+        SnapshotEnd end;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            end = SnapshotEnd.of(connection);
+            connection.rollback();
+        }
+
+        long last = jdbc.queryForObject("select max(globalindex) from domainevententry", Long.class);
+        List<Long> missing = jdbc.queryForList("""
+                select g from generate_series(greatest(1, ? - 10000), ? - 1) as g
+                where not exists (select 1 from domainevententry where globalindex = g) order by g""", Long.class,
+                last, last);
+        assertThat(end.lastIndex()).isEqualTo(last);
+        assertThat(end.gaps()).containsExactlyElementsOf(missing).containsAll(skipped);
+        assertThat(end.token()).isEqualTo(GapAwareTrackingToken.newInstance(last, missing));
+    }
+
+    @Test
     void reportsKeepAnsweringFromTheCompleteTablesDuringARebuild() {
         Counts before = reports.counts(AS_OF, null);
         Timeline timelineBefore = reports.timeline(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 6, 1), Step.month, null);
@@ -127,21 +200,29 @@ class ProjectionRebuildTest extends LedgerIntegrationTest {
                 backgroundReads.add(reports.counts(AS_OF, null));
             }
         });
-        // and reads at each progress report, noting how much of the new generation existed then
+        // and reads at each progress report, noting those made while the new generation was half loaded
         List<Long> halfBuilt = new ArrayList<>();
-        int generation = rebuild.rebuild(Duration.ofMillis(5), progress -> {
+        int generation = rebuild.rebuild(Duration.ofMillis(1), progress -> {
             if (progress.finished()) {
                 return;
             }
-            long built = jdbc.queryForObject("select count(distinct agreement_id) from report_agreement_version"
-                    + " where generation = (select building from report_generation)", Long.class);
             assertThat(reports.counts(AS_OF, null)).as("counts while %d of %d events were replayed", progress.done(),
                     progress.total()).isEqualTo(before);
             assertThat(reports.timeline(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 6, 1), Step.month, null))
                     .isEqualTo(timelineBefore);
             assertThat(reports.agreementsInForce(AS_OF, null, null, null, 0, 10).total()).isEqualTo(agreementsBefore);
-            if (built > 0 && built < AGREEMENTS) {
-                halfBuilt.add(built);
+            // in one statement (one snapshot): whether the load has committed, and the rows of a newer generation
+            Map<String, Object> seen = jdbc.queryForMap("""
+                    select g.building > g.published as loaded,
+                           (select count(*) from report_agreement_version v where v.generation > g.published) as rows
+                    from report_generation g""");
+            if (!(Boolean) seen.get("loaded")) {
+                // the load writes in one transaction: nobody else sees any row of it before its generation
+                assertThat((Long) seen.get("rows")).as("rows of the generation being loaded, seen from another"
+                        + " connection after %d of %d events", progress.done(), progress.total()).isZero();
+                if (progress.done() < progress.total()) {
+                    halfBuilt.add(progress.done()); // the load's transaction open, its snapshot counted
+                }
             }
         });
         rebuilding.set(false);
@@ -162,18 +243,24 @@ class ProjectionRebuildTest extends LedgerIntegrationTest {
         assertThat(before.counts(AS_OF, today)).isEqualTo(published);
 
         List<Long> revisionsWhileBuilding = new ArrayList<>();
-        rebuild.rebuild(Duration.ofMillis(5), progress -> {
+        List<Long> revisionsWhileLoading = new ArrayList<>();
+        rebuild.rebuild(Duration.ofMillis(1), progress -> {
             if (progress.finished()) {
                 return;
             }
-            // the building generation's rows change the revision, but a snapshot loaded now holds
-            // the published generation only, so it answers as before
+            // a snapshot loaded now holds the published generation only, so it answers as before
             InForceIndex during = reports.loadIndex();
             revisionsWhileBuilding.add(during.revision());
+            // not committed when read after the snapshot's load, so not when it was loaded either
+            if (progress.done() < progress.total() && !generations.rebuilding()) {
+                revisionsWhileLoading.add(during.revision());
+            }
             assertThat(during.counts(AS_OF, today)).isEqualTo(published);
             assertThat(during.size()).isEqualTo(before.size());
         });
-        assertThat(revisionsWhileBuilding).isNotEmpty().allSatisfy(r -> assertThat(r).isGreaterThan(before.revision()));
+        // the load commits in one transaction: until then the revision stays, and a snapshot stays current
+        assertThat(revisionsWhileLoading).as("revisions read while the load was half done").isNotEmpty()
+                .allSatisfy(r -> assertThat(r).isEqualTo(before.revision()));
 
         long afterSwitch = reports.revision();
         assertThat(afterSwitch).as("the switch of generation is a change").isGreaterThan(

@@ -13,12 +13,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A rebuild stopped half way leaves the processor writing a generation nobody reads, and reports
- * frozen on the previous one. That happens when the rebuild command is interrupted, and also when
- * the database fails under a running rebuild: the processor resumes from its tokens once the
- * database is back, but the caller following the rebuild has given up. So at start-up, and then
- * every {@code ledger.reports.rebuild-check-every}, an unfinished rebuild nobody here is following
- * is followed to its end and published, in the background, through database outages.
+ * A rebuild whose load has committed but which is not published yet leaves the processor writing
+ * a generation nobody reads, and reports frozen on the previous one. That happens when the
+ * rebuild command is interrupted after the load, and also when the database fails while the
+ * processor catches up: it resumes from its tokens once the database is back, but the caller
+ * following the rebuild has given up. So at start-up, and then every
+ * {@code ledger.reports.rebuild-check-every}, an unfinished rebuild nobody here is following is
+ * followed to its end and published, in the background, through database outages. (A load that
+ * fails leaves nothing to finish: it is one transaction with the tokens. But it may leave the
+ * processor stopped, if the database was away when the rebuild started it again; the check starts it.)
  */
 @Component
 class InterruptedRebuild {
@@ -61,6 +64,7 @@ class InterruptedRebuild {
 
     void finishInterruptedRebuild() {
         try {
+            rebuild.startProcessorIfLeftStopped();
             if (rebuild.followed() || !generations.rebuilding()) {
                 return;
             }
