@@ -260,23 +260,18 @@ final class InForceIndex {
 
     /**
      * The headline counts on each of {@code days} (ascending) as known on {@code knownAt}, by one
-     * sweep: +1/-1 at the start and end of each version's valid time for agreements, of each
-     * agency's merged stretches in force for agencies and of each state's for states, summed up
-     * once over the days from the first point to the last.
+     * sweep: +1/-1 at the first and past the last point covered by each version's valid time
+     * (agreements), by each agency's merged stretches in force (agencies) and by the same stretches
+     * per state (a state is in force while any of its agencies is), summed up once over the points.
+     * No sort: a state's stretches need no merging when its count is kept per point.
      */
     List<TimelinePoint> timeline(List<LocalDate> days, LocalDate knownAt) {
         int known = stored(knownAt);
-        int first = (int) days.get(0).toEpochDay();
-        int last = (int) days.get(days.size() - 1).toEpochDay();
-        Deltas agreements = new Deltas(first, last);
-        Deltas agencySpans = new Deltas(first, last);
-        int agencies = agencyState.length;
-        // each agency's merged stretches, by state then start: merged again per state below
-        long[] stateOrder = new long[Math.min(size, 1024)];
-        int[] spanFrom = new int[stateOrder.length];
-        int[] spanTo = new int[stateOrder.length];
-        int spans = 0;
-        for (int a = 0; a < agencies; a++) {
+        Points points = new Points(days);
+        Deltas agreements = new Deltas(points);
+        Deltas agencySpans = new Deltas(points);
+        Deltas[] stateSpans = new Deltas[STATES.length];
+        for (int a = 0; a < agencyState.length; a++) {
             int start = 0;
             int end = Integer.MIN_VALUE; // none yet
             // an agency's versions come by start of valid time, so its stretches merge in one pass
@@ -293,17 +288,11 @@ final class InForceIndex {
                 if (!more || from > end) {
                     if (end != Integer.MIN_VALUE) {
                         agencySpans.span(start, end);
-                        if (spans == stateOrder.length) {
-                            int capacity = spans * 2;
-                            stateOrder = Arrays.copyOf(stateOrder, capacity);
-                            spanFrom = Arrays.copyOf(spanFrom, capacity);
-                            spanTo = Arrays.copyOf(spanTo, capacity);
+                        Deltas state = stateSpans[agencyState[a]];
+                        if (state == null) {
+                            state = stateSpans[agencyState[a]] = new Deltas(points);
                         }
-                        spanFrom[spans] = start;
-                        spanTo[spans] = end;
-                        // state (6 bits), start day (offset, 30 bits), span number (27 bits)
-                        stateOrder[spans] = (long) agencyState[a] << 57 | (long) (start + (1 << 29)) << 27 | spans;
-                        spans++;
+                        state.span(start, end);
                     }
                     if (more) {
                         start = from;
@@ -314,37 +303,24 @@ final class InForceIndex {
                 }
             }
         }
-        Arrays.sort(stateOrder, 0, spans);
-        Deltas stateSpans = new Deltas(first, last);
-        int state = -1;
-        int start = 0;
-        int end = Integer.MIN_VALUE;
-        for (int k = 0; k < spans; k++) {
-            int s = (int) (stateOrder[k] >>> 57);
-            int span = (int) (stateOrder[k] & ((1 << 27) - 1));
-            if (s != state || spanFrom[span] > end) {
-                if (end != Integer.MIN_VALUE) {
-                    stateSpans.span(start, end);
-                }
-                state = s;
-                start = spanFrom[span];
-                end = spanTo[span];
-            } else if (spanTo[span] > end) {
-                end = spanTo[span];
-            }
-        }
-        if (end != Integer.MIN_VALUE) {
-            stateSpans.span(start, end);
-        }
         long[] agreementsOn = agreements.running();
         long[] agenciesOn = agencySpans.running();
-        long[] statesOn = stateSpans.running();
-        List<TimelinePoint> points = new ArrayList<>(days.size());
-        for (LocalDate date : days) {
-            int at = (int) date.toEpochDay() - first;
-            points.add(new TimelinePoint(date, agreementsOn[at], agenciesOn[at], statesOn[at]));
+        long[] statesOn = new long[days.size()];
+        for (Deltas state : stateSpans) {
+            if (state != null) {
+                long[] agenciesOfState = state.running();
+                for (int k = 0; k < statesOn.length; k++) {
+                    if (agenciesOfState[k] > 0) {
+                        statesOn[k]++;
+                    }
+                }
+            }
         }
-        return points;
+        List<TimelinePoint> timeline = new ArrayList<>(days.size());
+        for (int k = 0; k < days.size(); k++) {
+            timeline.add(new TimelinePoint(days.get(k), agreementsOn[k], agenciesOn[k], statesOn[k]));
+        }
+        return timeline;
     }
 
     /** A query's day as stored: before the first stored day is -1, after the last stored day is the last. */
@@ -357,26 +333,48 @@ final class InForceIndex {
         return stored == STORED_OPEN ? OPEN : stored + base;
     }
 
-    /** Changes in a count per day from {@code first} to {@code last}; earlier changes land on {@code first}. */
-    private static final class Deltas {
+    /** A timeline's points as epoch days: for any day, the first point on or after it. */
+    private static final class Points {
         private final int first;
         private final int last;
+        private final int count;
+        /** pointFrom[d - first]: the number of the first point on or after day d (first <= d <= last). */
+        private final int[] pointFrom;
+
+        Points(List<LocalDate> days) {
+            count = days.size();
+            first = (int) days.get(0).toEpochDay();
+            last = (int) days.get(count - 1).toEpochDay();
+            pointFrom = new int[last - first + 1];
+            int day = first;
+            for (int k = 0; k < count; k++) {
+                int pointDay = (int) days.get(k).toEpochDay();
+                while (day <= pointDay) {
+                    pointFrom[day++ - first] = k;
+                }
+            }
+        }
+    }
+
+    /** Changes in a count per point of a timeline; stretches that begin before the first land on it. */
+    private static final class Deltas {
+        private final Points points;
         private final long[] change;
 
-        Deltas(int first, int last) {
-            this.first = first;
-            this.last = last;
-            this.change = new long[last - first + 1];
+        Deltas(Points points) {
+            this.points = points;
+            this.change = new long[points.count];
         }
 
         /** In force from {@code from} inclusive to {@code to} exclusive ({@link #OPEN}: still). */
         void span(int from, int to) {
-            if (from > last || to <= first) {
+            if (from > points.last || to <= points.first) {
                 return;
             }
-            change[Math.max(from, first) - first]++;
-            if (to <= last) {
-                change[to - first]--;
+            int firstPoint = points.pointFrom[Math.max(from, points.first) - points.first];
+            change[firstPoint]++;
+            if (to <= points.last) {
+                change[points.pointFrom[to - points.first]]--;
             }
         }
 

@@ -70,37 +70,69 @@ class InForceCornersTest {
     @Test
     void randomHistoriesAtRandomPoints() {
         SplittableRandom random = new SplittableRandom(6);
-        UsState[] states = {UsState.TX, UsState.FL, UsState.GA, UsState.AZ};
-        String[] types = {"County", "City", null, "State"};
         for (int history = 0; history < 6; history++) {
-            versions.clear();
-            builder = new InForceIndex.Builder(history);
-            int span = 30 + random.nextInt(400);
-            int agencies = 1 + random.nextInt(history < 3 ? 40 : 800);
-            for (int a = 0; a < agencies; a++) {
-                UsState state = states[random.nextInt(states.length)];
-                String type = types[random.nextInt(types.length)];
-                int count = 1 + random.nextInt(history == 5 ? 30 : 5);
-                for (int v = 0; v < count; v++) {
-                    int validFrom = random.nextInt(span);
-                    Integer validTo = random.nextInt(4) == 0 ? null : validFrom + 1 + random.nextInt(span / 3);
-                    int knownFrom = random.nextInt(span);
-                    Integer knownTo = random.nextInt(2) == 0 ? null : knownFrom + 1 + random.nextInt(span / 2);
-                    // a publication day: many versions learnt on the same day, as with ICE's sheets
-                    if (random.nextInt(3) == 0) {
-                        knownFrom = span / 2;
-                        knownTo = null;
-                    }
-                    version("agency-" + a, state, SupportModel.values()[random.nextInt(3)], type, validFrom, validTo,
-                            knownFrom, knownTo);
-                }
-            }
+            int span = randomHistory(random, history);
             InForceIndex index = builder.build();
             for (int q = 0; q < 300; q++) {
                 int day = random.nextInt(span + 20) - 10;
                 assertSameCounts(index, day, day + random.nextInt(span + 20) - 10);
             }
         }
+    }
+
+    /** The timeline sweep against a count at each of its points, by day, week and month, from before the first version. */
+    @Test
+    void timelinesEqualTheCountsOfTheirPoints() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int history = 0; history < 6; history++) {
+            int span = randomHistory(random, history);
+            InForceIndex index = builder.build();
+            for (Step step : Step.values()) {
+                LocalDate from = DAY0.plusDays(random.nextInt(span / 2) - 10);
+                LocalDate knownAt = DAY0.plusDays(random.nextInt(span + 20) - 10);
+                List<LocalDate> days = new ArrayList<>();
+                for (long n = 0; !step.nth(from, n).isAfter(DAY0.plusDays(span + 40)); n++) {
+                    days.add(step.nth(from, n));
+                }
+                List<TimelinePoint> timeline = index.timeline(days, knownAt);
+                assertThat(timeline).extracting(TimelinePoint::date).isEqualTo(days);
+                for (TimelinePoint point : timeline) {
+                    Counts expected = Counts.of(point.date(), knownAt,
+                            versions.stream().filter(v -> v.covers(point.date(), knownAt)).toList());
+                    assertThat(point).as("%s timeline as known on %s", step, knownAt).isEqualTo(new TimelinePoint(
+                            point.date(), expected.agreements(), expected.agencies(), expected.states()));
+                }
+            }
+        }
+    }
+
+    /** A random history into {@link #versions} and a fresh builder; its span of days. */
+    private int randomHistory(SplittableRandom random, int history) {
+        UsState[] states = {UsState.TX, UsState.FL, UsState.GA, UsState.AZ};
+        String[] types = {"County", "City", null, "State"};
+        versions.clear();
+        builder = new InForceIndex.Builder(history);
+        int span = 30 + random.nextInt(400);
+        int agencies = 1 + random.nextInt(history < 3 ? 40 : 800);
+        for (int a = 0; a < agencies; a++) {
+            UsState state = states[random.nextInt(states.length)];
+            String type = types[random.nextInt(types.length)];
+            int count = 1 + random.nextInt(history == 5 ? 30 : 5);
+            for (int v = 0; v < count; v++) {
+                int validFrom = random.nextInt(span);
+                Integer validTo = random.nextInt(4) == 0 ? null : validFrom + 1 + random.nextInt(span / 3);
+                int knownFrom = random.nextInt(span);
+                Integer knownTo = random.nextInt(2) == 0 ? null : knownFrom + 1 + random.nextInt(span / 2);
+                // a publication day: many versions learnt on the same day, as with ICE's sheets
+                if (random.nextInt(3) == 0) {
+                    knownFrom = span / 2;
+                    knownTo = null;
+                }
+                version("agency-" + a, state, SupportModel.values()[random.nextInt(3)], type, validFrom, validTo,
+                        knownFrom, knownTo);
+            }
+        }
+        return span;
     }
 
     @Test
