@@ -5,13 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.agreementledger.api.AgreementAmendment;
 import org.agreementledger.api.AgreementEvent;
 import org.agreementledger.api.AgreementSigned;
-import org.agreementledger.api.ChangeSupportModel;
-import org.agreementledger.api.CorrectAgreement;
-import org.agreementledger.api.ReinstateAgreement;
 import org.agreementledger.api.SignAgreement;
-import org.agreementledger.api.WithdrawAgreement;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -67,12 +64,7 @@ public class AgreementBatch {
 
     /** Whether this batch path decides the command: every command of the Agreement aggregate. */
     public static boolean decides(Object command) {
-        return command instanceof SignAgreement || isAmendment(command);
-    }
-
-    private static boolean isAmendment(Object command) {
-        return command instanceof ChangeSupportModel || command instanceof WithdrawAgreement
-                || command instanceof ReinstateAgreement || command instanceof CorrectAgreement;
+        return command instanceof SignAgreement || command instanceof AgreementAmendment;
     }
 
     /**
@@ -86,8 +78,8 @@ public class AgreementBatch {
         }
         Set<String> amended = new LinkedHashSet<>();
         for (Object command : commands) {
-            if (isAmendment(command)) {
-                amended.add(agreementIdOf(command));
+            if (command instanceof AgreementAmendment amendment) {
+                amended.add(amendment.agreementId());
             }
         }
         Map<String, Stream> streams = new HashMap<>();
@@ -106,33 +98,8 @@ public class AgreementBatch {
     }
 
     private static String agreementIdOf(Object command) {
-        if (command instanceof ChangeSupportModel c) {
-            return c.agreementId();
-        }
-        if (command instanceof WithdrawAgreement c) {
-            return c.agreementId();
-        }
-        if (command instanceof ReinstateAgreement c) {
-            return c.agreementId();
-        }
-        if (command instanceof CorrectAgreement c) {
-            return c.agreementId();
-        }
-        return ((SignAgreement) command).agreementId();
-    }
-
-    /** The version an amendment expects the agreement to be at (its last sequence number), or null. */
-    private static Long expectedVersionOf(Object command) {
-        if (command instanceof ChangeSupportModel c) {
-            return c.expectedVersion();
-        }
-        if (command instanceof WithdrawAgreement c) {
-            return c.expectedVersion();
-        }
-        if (command instanceof ReinstateAgreement c) {
-            return c.expectedVersion();
-        }
-        return ((CorrectAgreement) command).expectedVersion();
+        return command instanceof AgreementAmendment amendment ? amendment.agreementId()
+                : ((SignAgreement) command).agreementId();
     }
 
     /** One agreement as its events so far leave it: its state and its last sequence number. */
@@ -173,17 +140,18 @@ public class AgreementBatch {
                 event = AgreementState.sign(sign);
                 sequence = 0;
             } else {
+                AgreementAmendment amendment = (AgreementAmendment) command;
                 if (stream == null || stream.state() == null) {
                     throw new AggregateNotFoundException(id, "The aggregate was not found in the event store");
                 }
                 // as Axon's event-sourcing repository checks an expected version: one ahead of the
                 // agreement is refused before its rules; one behind it after them (at its prepare-commit)
-                Long expected = expectedVersionOf(command);
+                Long expected = amendment.expectedVersion();
                 long version = stream.lastSequence();
                 if (expected != null && expected > version) {
                     throw new ConflictingAggregateVersionException(id, expected, version);
                 }
-                event = stream.state().decide(command);
+                event = stream.state().decide(amendment);
                 if (expected != null && expected < version) {
                     throw new ConflictingAggregateVersionException(id, expected, version);
                 }

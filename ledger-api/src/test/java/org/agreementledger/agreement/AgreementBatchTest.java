@@ -32,10 +32,6 @@ import org.agreementledger.testing.TestAgreements;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.Registration;
 import org.axonframework.eventhandling.EventBus;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -168,27 +164,8 @@ class AgreementBatchTest extends LedgerIntegrationTest {
         assertThat(rows.countFor(other.agreementId())).as("nothing of the batch").isZero();
     }
 
-    /** What AtomicAppender did before the batch path: every command through the command bus. */
     private void throughCommands(List<Object> batch) {
-        try {
-            transaction.executeWithoutResult(status -> {
-                UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(null);
-                try {
-                    for (Object command : batch) {
-                        commands.sendAndWait(command);
-                    }
-                    root.commit();
-                } catch (RuntimeException | Error e) {
-                    if (root.isActive()) {
-                        root.rollback(e);
-                    }
-                    throw e;
-                }
-            });
-        } catch (AggregateStreamCreationException | ConcurrencyException e) {
-            throw new AgreementConflictException("another append came first while this batch was written;"
-                    + " nothing of it was kept: run it again", e);
-        }
+        ThroughCommandBus.append(commands, transaction, batch);
     }
 
     private static Outcome outcome(String tag, Runnable append) {

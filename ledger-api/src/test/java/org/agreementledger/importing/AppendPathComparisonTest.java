@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.agreementledger.LedgerApplication;
-import org.agreementledger.agreement.AgreementConflictException;
+import org.agreementledger.agreement.ThroughCommandBus;
 import org.agreementledger.demo.DemoHistory;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.reporting.ReportProcessor;
@@ -15,10 +15,6 @@ import org.agreementledger.testing.LedgerDatabaseExtension;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,7 +57,7 @@ class AppendPathComparisonTest {
                     TransactionTemplate transaction = ledger.getBean(TransactionTemplate.class);
                     Consumer<List<Object>> append = batchPath
                             ? batch -> appender.appendAll(batch, "compare", Progress.NONE)
-                            : batch -> throughCommands(commands, transaction, batch);
+                            : batch -> ThroughCommandBus.append(commands, transaction, batch);
                     DemoHistory history = DemoHistory.of(1, agreements);
                     long nanos = appendAll(history, append);
                     long events = ledger.getBean(JdbcTemplate.class)
@@ -90,28 +86,6 @@ class AppendPathComparisonTest {
             }
         }
         return nanos;
-    }
-
-    /** What AtomicAppender did before the batch path (as AgreementBatchTest's reference). */
-    private static void throughCommands(CommandGateway commands, TransactionTemplate transaction, List<Object> batch) {
-        try {
-            transaction.executeWithoutResult(status -> {
-                UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(null);
-                try {
-                    for (Object command : batch) {
-                        commands.sendAndWait(command);
-                    }
-                    root.commit();
-                } catch (RuntimeException | Error e) {
-                    if (root.isActive()) {
-                        root.rollback(e);
-                    }
-                    throw e;
-                }
-            });
-        } catch (AggregateStreamCreationException | ConcurrencyException e) {
-            throw new AgreementConflictException("conflict", e);
-        }
     }
 
     private static ConfigurableApplicationContext startLedger(boolean axonHandlerTimeouts) {

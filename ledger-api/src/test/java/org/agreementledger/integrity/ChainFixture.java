@@ -33,6 +33,7 @@ final class ChainFixture implements AutoCloseable {
         dataSource.setUsername(database.user());
         dataSource.setPassword(database.password());
         dataSource.setMaximumPoolSize(8);
+        dataSource.addDataSourceProperty("reWriteBatchedInserts", Boolean.toString(rewriteBatchedInserts));
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
     }

@@ -24,20 +24,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.agreementledger.LedgerApplication;
 import org.agreementledger.api.AgreementEvent;
 import org.agreementledger.api.ImportReport;
-import org.agreementledger.api.SignAgreement;
 import org.agreementledger.api.Source;
 import org.agreementledger.api.SourceKind;
-import org.agreementledger.api.SupportModel;
-import org.agreementledger.api.UsState;
 import org.agreementledger.demo.DemoFigures;
 import org.agreementledger.demo.DemoHistory;
 import org.agreementledger.demo.SyntheticPublications;
@@ -613,13 +607,14 @@ final class Bench implements AutoCloseable {
         int perClient = (int) Math.max(10, Math.min(500, size / 20));
         Source source = new Source(SourceKind.SYNTHETIC, "Benchmark single appends, not real data", null, null, null,
                 null);
-        runClients(1, 20, (client, i) -> gateway.sendAndWait(signing(source, "Warm-up", client, i))); // warm-up
+        // warm-up
+        Clients.run(1, 20, (client, i) -> gateway.sendAndWait(Clients.signing(source, "Bench Warm-up", client, i)));
         heap.reset();
         progress.start("single appends, " + CLIENTS + " concurrent clients", (long) CLIENTS * perClient);
         AtomicLong sent = new AtomicLong();
         long started = System.nanoTime();
-        long[] nanos = runClients(CLIENTS, perClient, (client, i) -> {
-            gateway.sendAndWait(signing(source, "Client", client, i));
+        long[] nanos = Clients.run(CLIENTS, perClient, (client, i) -> {
+            gateway.sendAndWait(Clients.signing(source, "Bench Client", client, i));
             progress.advance(sent.incrementAndGet());
         });
         double seconds = seconds(started);
@@ -634,7 +629,7 @@ final class Bench implements AutoCloseable {
         progress.start("baseline: " + CLIENTS + " clients, one plain INSERT a transaction", (long) CLIENTS * perClient);
         sent.set(0);
         long plainStarted = System.nanoTime();
-        long[] plainNanos = runClients(CLIENTS, perClient, (client, i) -> {
+        long[] plainNanos = Clients.run(CLIENTS, perClient, (client, i) -> {
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement insert = connection.prepareStatement("insert into bench_single (payload) values (?)")) {
                 insert.setBytes(1, payload);
@@ -667,42 +662,6 @@ final class Bench implements AutoCloseable {
     }
 
     /** A signing no other command of the run touches: client and number make the agency. */
-    private static SignAgreement signing(Source source, String kind, int client, int i) {
-        return new SignAgreement(UsState.TX, "Bench " + kind + " " + client + " Agency " + i, "Bench County",
-                "County", SupportModel.values()[i % SupportModel.values().length],
-                LocalDate.of(2024, 1, 1).plusDays(i % 300), null, null, LocalDate.of(2025, 1, 1), source);
-    }
-
-    private interface ClientStep {
-        void run(int client, int i) throws Exception;
-    }
-
-    /** Runs {@code perClient} steps on each of {@code clients} threads; the latency of every step. */
-    private static long[] runClients(int clients, int perClient, ClientStep step) throws Exception {
-        long[] nanos = new long[clients * perClient];
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                int client = c;
-                done.add(pool.submit(() -> {
-                    for (int i = 0; i < perClient; i++) {
-                        long t = System.nanoTime();
-                        step.run(client, i);
-                        nanos[client * perClient + i] = System.nanoTime() - t;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : done) {
-                future.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return nanos;
-    }
-
     // ---- 7. bulk import -------------------------------------------------------------------------
 
     /** Publications of the bulk-import figure at full size, and rows in each. */

@@ -7,23 +7,15 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.agreementledger.LedgerApplication;
-import org.agreementledger.api.SignAgreement;
 import org.agreementledger.api.Source;
 import org.agreementledger.api.SourceKind;
-import org.agreementledger.api.SupportModel;
-import org.agreementledger.api.UsState;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -110,7 +102,8 @@ public final class ChainAB {
             context.close();
             System.exit(0);
         }
-        run(8, 40, (c, i) -> gateway.sendAndWait(signing(source, "warm", c, counter[0]++ * 1000 + i)));
+        Clients.run(8, 40, (c, i) -> gateway.sendAndWait(
+                Clients.signing(source, "AB warm", c, counter[0]++ * 1000 + i)));
         for (int r = 0; r < rounds; r++) {
             List<String> order = r % 2 == 0 ? List.of("V6", "V8", "NONE") : List.of("NONE", "V8", "V6");
             for (String mode : order) {
@@ -118,8 +111,8 @@ public final class ChainAB {
                 int round = r;
                 Sampler sampler = new Sampler(url, user);
                 long t = System.nanoTime();
-                long[] nanos = run(clients, perClient, (c, i) -> gateway.sendAndWait(
-                        signing(source, mode + "r" + round, c, i)));
+                long[] nanos = Clients.run(clients, perClient, (c, i) -> gateway.sendAndWait(
+                        Clients.signing(source, "AB " + mode + "r" + round, c, i)));
                 double s = (System.nanoTime() - t) / 1e9;
                 Map<String, Integer> waits = sampler.stop();
                 report("round " + r + " " + mode, nanos, s, waits);
@@ -130,7 +123,7 @@ public final class ChainAB {
             jdbc.execute("create table if not exists ab_plain (id bigserial primary key, payload bytea not null)");
             DataSource ds = context.getBean(DataSource.class);
             long t = System.nanoTime();
-            long[] nanos = run(clients, perClient, (c, i) -> {
+            long[] nanos = Clients.run(clients, perClient, (c, i) -> {
                 try (Connection connection = ds.getConnection();
                      PreparedStatement insert = connection.prepareStatement("insert into ab_plain (payload) values (?)")) {
                     insert.setBytes(1, payload);
@@ -264,40 +257,5 @@ public final class ChainAB {
             thread.join();
             return counts;
         }
-    }
-
-    interface Step {
-        void run(int client, int i) throws Exception;
-    }
-
-    static long[] run(int clients, int perClient, Step step) throws Exception {
-        long[] nanos = new long[clients * perClient];
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                int client = c;
-                done.add(pool.submit(() -> {
-                    for (int i = 0; i < perClient; i++) {
-                        long t = System.nanoTime();
-                        step.run(client, i);
-                        nanos[client * perClient + i] = System.nanoTime() - t;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return nanos;
-    }
-
-    static SignAgreement signing(Source source, String kind, int client, int i) {
-        return new SignAgreement(UsState.TX, "AB " + kind + " " + client + " Agency " + i, "Bench County",
-                "County", SupportModel.values()[i % SupportModel.values().length],
-                LocalDate.of(2024, 1, 1).plusDays(i % 300), null, null, LocalDate.of(2025, 1, 1), source);
     }
 }

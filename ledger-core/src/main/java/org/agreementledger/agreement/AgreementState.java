@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import org.agreementledger.api.AgreementCorrected;
+import org.agreementledger.api.AgreementAmendment;
 import org.agreementledger.api.AgreementEvent;
 import org.agreementledger.api.AgreementReinstated;
 import org.agreementledger.api.AgreementSigned;
@@ -43,9 +44,9 @@ record AgreementState(String agreementId, SupportModel model, LocalDate inForceF
 
     /**
      * The event an amendment of this agreement appends, or an {@link InvalidFieldException} saying
-     * why it may not. Only the four amendment commands are accepted.
+     * why it may not.
      */
-    AgreementEvent decide(Object command) {
+    AgreementEvent decide(AgreementAmendment command) {
         if (command instanceof ChangeSupportModel c) {
             return decide(c);
         }
@@ -58,7 +59,7 @@ record AgreementState(String agreementId, SupportModel model, LocalDate inForceF
         if (command instanceof CorrectAgreement c) {
             return decide(c);
         }
-        throw new IllegalArgumentException("not an amendment: " + command.getClass().getName());
+        throw new IllegalArgumentException("an amendment unknown here: " + command.getClass().getName());
     }
 
     SupportModelChanged decide(ChangeSupportModel command) {

@@ -10,7 +10,8 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
  */
 public record ChangeSupportModel(@TargetAggregateIdentifier String agreementId, SupportModel to,
                                  LocalDate effectiveOn, LocalDate knownOn, Source source,
-                                 @TargetAggregateVersion Long expectedVersion) {
+                                 @TargetAggregateVersion Long expectedVersion)
+        implements AgreementAmendment {
 
     public ChangeSupportModel {
         agreementId = Fields.required("agreementId", agreementId);

@@ -10,7 +10,8 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
  */
 public record CorrectAgreement(@TargetAggregateIdentifier String agreementId, CorrectableField field,
                                String oldValue, String newValue, LocalDate effectiveOn, LocalDate knownOn,
-                               Source source, @TargetAggregateVersion Long expectedVersion) {
+                               Source source, @TargetAggregateVersion Long expectedVersion)
+        implements AgreementAmendment {
 
     public CorrectAgreement {
         agreementId = Fields.required("agreementId", agreementId);

@@ -9,7 +9,8 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
  * from ICE's list and came back. Its history keeps both.
  */
 public record ReinstateAgreement(@TargetAggregateIdentifier String agreementId, LocalDate effectiveOn,
-                                 LocalDate knownOn, Source source, @TargetAggregateVersion Long expectedVersion) {
+                                 LocalDate knownOn, Source source, @TargetAggregateVersion Long expectedVersion)
+        implements AgreementAmendment {
 
     public ReinstateAgreement {
         agreementId = Fields.required("agreementId", agreementId);

@@ -7,7 +7,8 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 /** Record that an agreement ended. See {@link ChangeSupportModel} for {@code expectedVersion}. */
 public record WithdrawAgreement(@TargetAggregateIdentifier String agreementId, WithdrawalReason reason,
                                 LocalDate effectiveOn, LocalDate knownOn, Source source,
-                                @TargetAggregateVersion Long expectedVersion) {
+                                @TargetAggregateVersion Long expectedVersion)
+        implements AgreementAmendment {
 
     public WithdrawAgreement {
         agreementId = Fields.required("agreementId", agreementId);
