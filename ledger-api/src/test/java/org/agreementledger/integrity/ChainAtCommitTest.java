@@ -224,6 +224,46 @@ class ChainAtCommitTest {
         assertThat(verification.linksChecked()).isEqualTo(7);
     }
 
+    /**
+     * Links made in commit order, far from the events' global-index order: verification holds the
+     * early ones back until their turn, and done again in chain order (a reorder window of one) it
+     * finds exactly the same, intact and tampered alike.
+     */
+    @Test
+    void linksOutOfTheEventsOrderVerifyAlikeWithinAndBeyondTheReorderWindow() throws Exception {
+        ledger.append(3);
+        for (int round = 0; round < 4; round++) {
+            try (Connection slow = ledger.dataSource.getConnection()) {
+                slow.setAutoCommit(false);
+                ledger.appendBatch(jdbcOn(slow), 6); // global indexes drawn now, linked at its commit
+                CompletableFuture.runAsync(() -> ledger.append(4)).get(10, TimeUnit.SECONDS);
+                slow.commit();
+            }
+        }
+        assertThat(ledger.jdbc.queryForObject("""
+                select count(*) from ledger_chain c
+                where c.globalindex < (select max(p.globalindex) from ledger_chain p where p.position < c.position)""",
+                Long.class)).as("links made after a link of a later event").isEqualTo(24);
+        assertSameVerification(43, null);
+
+        long changed = ledger.globalIndexAt(12);
+        ledger.asHostileDba("update domainevententry set payload = convert_to('{}', 'UTF8') where globalindex = " + changed,
+                "delete from ledger_chain where position = 30");
+        assertSameVerification(42, Finding.Kind.CHANGED);
+    }
+
+    private void assertSameVerification(long links, Finding.Kind first) {
+        Verification merged = ledger.chain(10_000).verify(null, Progress.NONE);
+        Verification inChainOrder = ledger.chain(1).verify(null, Progress.NONE);
+        assertThat(merged.linksChecked()).isEqualTo(links);
+        assertThat(merged.intact()).isEqualTo(first == null);
+        if (first != null) {
+            assertThat(merged.firstFinding().kind()).isEqualTo(first);
+            assertThat(merged.findings()).extracting(Finding::kind).contains(Finding.Kind.LINK_MISSING);
+        }
+        assertThat(merged).usingRecursiveComparison().isEqualTo(inChainOrder);
+    }
+
     private static JdbcTemplate jdbcOn(Connection connection) {
         return new JdbcTemplate(new SingleConnectionDataSource(connection, true));
     }

@@ -123,7 +123,12 @@ final class ChainFixture implements AutoCloseable {
 
     /** A small fetch size, so even a short chain is read over several round trips. */
     LedgerChain chain() {
-        return new LedgerChain(dataSource, new DataSourceTransactionManager(dataSource), 3);
+        return chain(10_000);
+    }
+
+    /** @param reorderWindow links held back, waiting for their turn, before the walk is done in chain order */
+    LedgerChain chain(int reorderWindow) {
+        return new LedgerChain(dataSource, new DataSourceTransactionManager(dataSource), 3, reorderWindow);
     }
 
     @Override
