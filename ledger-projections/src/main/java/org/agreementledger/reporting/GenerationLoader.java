@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,8 +28,7 @@ import org.springframework.stereotype.Component;
 /**
  * Loads a whole generation of the report tables from one snapshot of the event store, set-based:
  * one streaming read of every event in (agreement, sequence) order, each agreement folded with
- * {@link AgreementVersions} as its events end, and every version sent in one {@code COPY} into a
- * table of the generation's own, without indexes, attached as its partition at the end. It
+ * {@link AgreementVersions} as its events end, and every version sent in one {@code COPY}. It
  * holds one agreement's events and a buffer of rows at a time, so the heap stays flat however
  * large the store. The rows written are the projection's: the same fold of the same events.
  */
@@ -46,7 +44,7 @@ class GenerationLoader {
             order by aggregateidentifier, sequencenumber""";
 
     private static final String COPY = """
-            copy %s (generation, agreement_id, agency_id, agency_name, state, county,
+            copy report_agreement_version (generation, agreement_id, agency_id, agency_name, state, county,
                 agency_type, model, signed_on, moa_link, valid, known) from stdin""";
 
     /** Bytes of COPY rows gathered before they go to the server. */
@@ -84,9 +82,7 @@ class GenerationLoader {
                 SnapshotEnd end = SnapshotEnd.of(snapshot);
                 long total = count(snapshot);
                 loaded.upTo(0, total);
-                String partition = ReportGenerations.partition(generation);
-                createUnindexed(target, partition, generation);
-                CopyIn copy = target.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY.formatted(partition));
+                CopyIn copy = target.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
                 try {
                     Rows rows = new Rows(copy, generation);
                     long done = stream(snapshot, rows, total, loaded);
@@ -99,7 +95,6 @@ class GenerationLoader {
                         copy.cancelCopy();
                     }
                 }
-                attach(target, partition, generation);
                 snapshot.commit();
                 return end;
             } finally {
@@ -110,31 +105,6 @@ class GenerationLoader {
                 }
             }
         }
-    }
-
-    /**
-     * The generation's table, without indexes while it is loaded: each row written through the GiST
-     * cost more than the whole index built afterwards over all of them (see V9). Its check
-     * constraint is the partition's bound, so attaching it needs no scan to prove the rows fit.
-     */
-    private static void createUnindexed(Connection target, String partition, int generation) throws SQLException {
-        try (Statement ddl = target.createStatement()) {
-            ddl.execute("drop table if exists " + partition); // nothing normally: a generation's number is new
-            ddl.execute("create table " + partition
-                    + " (like report_agreement_version including defaults including constraints)");
-            ddl.execute("alter table " + partition + " add check (generation = " + generation + ")");
-        }
-    }
-
-    /** Attaches the loaded table as the generation's partition: PostgreSQL builds its indexes now. */
-    private static void attach(Connection target, String partition, int generation) throws SQLException {
-        long started = System.nanoTime();
-        try (Statement ddl = target.createStatement()) {
-            ddl.execute("alter table report_agreement_version attach partition " + partition
-                    + " for values in (" + generation + ")");
-        }
-        log.info("Attached report generation {}: its indexes built in {} ms", generation,
-                (System.nanoTime() - started) / 1_000_000);
     }
 
     private static long count(Connection snapshot) throws SQLException {
