@@ -106,10 +106,12 @@ public class LedgerChain {
      */
     public Verification verify(Digest earlier, Progress progress) {
         return snapshot.execute(status -> {
-            progress.start("verify", digest().position());
+            long links = digest().position();
+            progress.start("verify", links);
             Walk walk = jdbc.query(connection -> binary(connection, WALK),
                     (ResultSetExtractor<Walk>) rows -> walkInIndexOrder(rows, earlier, progress));
             if (walk == null) {
+                progress.start("verify, again in chain order", links);
                 Walk inChainOrder = new Walk(earlier);
                 jdbc.query(connection -> binary(connection, WALK_IN_CHAIN_ORDER), (RowCallbackHandler) rows -> {
                     inChainOrder.link(Link.of(rows));

@@ -97,6 +97,7 @@ class AppendPathComparisonTest {
             arguments.add("--ledger.db.password=" + database.password());
         }
         if (axonHandlerTimeouts) {
+            arguments.add("--axon.timeout.enabled=true"); // Axon's defaults, as before application.yml turned them off
             for (String kind : List.of("events", "commands")) {
                 arguments.add("--axon.timeout.handler." + kind + ".timeout-ms=30000");
                 arguments.add("--axon.timeout.handler." + kind + ".warning-threshold-ms=10000");
