@@ -1,9 +1,6 @@
 package org.agreementledger.reporting;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,7 +28,7 @@ class InterruptedRebuild {
     private final ReportGenerations generations;
     private final ProjectionRebuild rebuild;
     private final Duration checkEvery;
-    private ScheduledExecutorService checker;
+    private final PeriodicTask checker = new PeriodicTask("report-rebuild-finisher", this::finishInterruptedRebuild);
 
     InterruptedRebuild(ReportGenerations generations, ProjectionRebuild rebuild,
                        @Value("${ledger.reports.rebuild-check-every:10s}") Duration checkEvery) {
@@ -41,25 +38,13 @@ class InterruptedRebuild {
     }
 
     @EventListener(ContextRefreshedEvent.class)
-    synchronized void startChecking() {
-        if (checker != null) {
-            return;
-        }
-        checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "report-rebuild-finisher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        // one thread: a check never overlaps the finishing it started
-        checker.scheduleWithFixedDelay(this::finishInterruptedRebuild, 0, checkEvery.toMillis(), TimeUnit.MILLISECONDS);
+    void startChecking() {
+        checker.start(Duration.ZERO, checkEvery);
     }
 
     @EventListener(ContextClosedEvent.class)
-    synchronized void stopChecking() {
-        if (checker != null) {
-            checker.shutdownNow();
-            checker = null;
-        }
+    void stopChecking() {
+        checker.stop();
     }
 
     void finishInterruptedRebuild() {

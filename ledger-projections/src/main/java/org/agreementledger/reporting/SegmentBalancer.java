@@ -2,9 +2,6 @@ package org.agreementledger.reporting;
 
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +32,7 @@ public class SegmentBalancer {
     private final ReportProcessor reportProcessor;
     private final JdbcTemplate jdbc;
     private final Duration every;
-    private ScheduledExecutorService balancer;
+    private final PeriodicTask balancer = new PeriodicTask("report-segment-balancer", this::balance);
 
     SegmentBalancer(ReportProcessor reportProcessor, JdbcTemplate jdbc,
                     @Value("${ledger.reports.balance-every:5s}") Duration every) {
@@ -51,24 +48,15 @@ public class SegmentBalancer {
     }
 
     @EventListener(ContextRefreshedEvent.class)
-    synchronized void start() {
-        if (balancer != null || every.isZero() || every.isNegative()) {
-            return;
+    void start() {
+        if (!every.isZero() && !every.isNegative()) { // 0: never
+            balancer.start(every, every);
         }
-        balancer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "report-segment-balancer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        balancer.scheduleWithFixedDelay(this::balance, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @EventListener(ContextClosedEvent.class)
-    synchronized void stop() {
-        if (balancer != null) {
-            balancer.shutdownNow();
-            balancer = null;
-        }
+    void stop() {
+        balancer.stop();
     }
 
     void balance() {
