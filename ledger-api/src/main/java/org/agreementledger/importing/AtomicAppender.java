@@ -34,23 +34,35 @@ public class AtomicAppender {
     }
 
     public void appendAll(List<Object> batch, String phase, Progress progress) {
+        inOneUnitOfWork(transaction, () -> {
+            progress.start(phase, batch.size());
+            int done = 0;
+            AgreementBatch.Decisions decisions = agreements.begin(batch);
+            for (Object command : batch) {
+                if (AgreementBatch.decides(command)) {
+                    decisions.append(command);
+                } else {
+                    commands.sendAndWait(command);
+                }
+                progress.advance(++done);
+            }
+        });
+        progress.finish();
+    }
+
+    /**
+     * Runs {@code work} in one database transaction around one root unit of work: the events it
+     * publishes, and those of the commands it sends (their units of work nested in the root), are
+     * stored at the root's commit, or none is. An append that races it and comes first makes it a
+     * conflict, with nothing of it kept.
+     */
+    public static void inOneUnitOfWork(TransactionTemplate transaction, Runnable work) {
         try {
             transaction.executeWithoutResult(status -> {
                 UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(null);
                 try {
-                    progress.start(phase, batch.size());
-                    int done = 0;
-                    AgreementBatch.Decisions decisions = agreements.begin(batch);
-                    for (Object command : batch) {
-                        if (AgreementBatch.decides(command)) {
-                            decisions.append(command);
-                        } else {
-                            commands.sendAndWait(command);
-                        }
-                        progress.advance(++done);
-                    }
+                    work.run();
                     root.commit();
-                    progress.finish();
                 } catch (RuntimeException | Error e) {
                     if (root.isActive()) {
                         root.rollback(e);

@@ -1,11 +1,8 @@
 package org.agreementledger.agreement;
 
 import java.util.List;
+import org.agreementledger.importing.AtomicAppender;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -19,24 +16,6 @@ public final class ThroughCommandBus {
     }
 
     public static void append(CommandGateway commands, TransactionTemplate transaction, List<Object> batch) {
-        try {
-            transaction.executeWithoutResult(status -> {
-                UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(null);
-                try {
-                    for (Object command : batch) {
-                        commands.sendAndWait(command);
-                    }
-                    root.commit();
-                } catch (RuntimeException | Error e) {
-                    if (root.isActive()) {
-                        root.rollback(e);
-                    }
-                    throw e;
-                }
-            });
-        } catch (AggregateStreamCreationException | ConcurrencyException e) {
-            throw new AgreementConflictException("another append came first while this batch was written;"
-                    + " nothing of it was kept: run it again", e);
-        }
+        AtomicAppender.inOneUnitOfWork(transaction, () -> batch.forEach(commands::sendAndWait));
     }
 }
