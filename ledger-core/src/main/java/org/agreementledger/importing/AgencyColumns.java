@@ -1,6 +1,8 @@
 package org.agreementledger.importing;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.agreementledger.api.AgencyId;
 import org.agreementledger.api.Fields;
@@ -19,8 +21,10 @@ final class AgencyColumns {
     private static final int MAX_REMEMBERED = 1024;
 
     private final SheetHeader header;
-    private final Map<String, UsState> states = new HashMap<>();
-    private final Map<String, SupportModel> models = new HashMap<>();
+    private final Map<String, Spellings.Spelled<UsState>> states = new HashMap<>();
+    private final Map<String, Spellings.Spelled<SupportModel>> models = new HashMap<>();
+    /** The spelling repairs made while reading the current row. */
+    private final List<CellRepair> repairs = new ArrayList<>();
 
     AgencyColumns(SheetHeader header) {
         this.header = header;
@@ -28,22 +32,54 @@ final class AgencyColumns {
 
     UsState state(RawRow row) {
         String text = required(row, SheetColumn.STATE);
-        UsState known = states.get(text);
-        if (known != null) {
-            return known;
+        Spellings.Spelled<UsState> state = states.get(text);
+        if (state == null) {
+            state = spelled(row, SheetColumn.STATE, text, () -> UsState.parse(SheetColumn.STATE.header(), text),
+                    () -> Spellings.state(text));
+            remember(states, text, state);
         }
+        return note(SheetColumn.STATE, text, state, state.value().title());
+    }
+
+    private interface Parse<T> {
+        T parse();
+    }
+
+    /** As written if the domain's parser reads it, else by a spelling rule, else the row is unreadable. */
+    private <T> Spellings.Spelled<T> spelled(RawRow row, SheetColumn column, String text, Parse<T> asWritten,
+                                             java.util.function.Supplier<Spellings.Spelled<T>> byRule) {
         try {
-            return remember(states, text, UsState.parse(SheetColumn.STATE.header(), text));
+            return new Spellings.Spelled<>(asWritten.parse(), null);
         } catch (InvalidFieldException e) {
-            throw new Unreadable(problem(row, SheetColumn.STATE, e.problem()));
+            Spellings.Spelled<T> repaired = byRule.get();
+            if (repaired == null) {
+                throw new Unreadable(problem(row, column, e.problem() + "; no spelling rule reads it"));
+            }
+            return repaired;
         }
     }
 
-    private static <T> T remember(Map<String, T> parsed, String text, T value) {
+    private <T> T note(SheetColumn column, String text, Spellings.Spelled<T> spelled, String readAs) {
+        if (spelled.rule() != null) {
+            repairs.add(new CellRepair(column.header(), text, readAs, spelled.rule()));
+        }
+        return spelled.value();
+    }
+
+    /** The repairs made since the last call: a row reader takes them once per row. */
+    List<CellRepair> takeRepairs() {
+        if (repairs.isEmpty()) {
+            return List.of();
+        }
+        List<CellRepair> taken = List.copyOf(repairs);
+        repairs.clear();
+        return taken;
+    }
+
+    private static <T> void remember(Map<String, T> parsed, String text, T value) {
         if (parsed.size() < MAX_REMEMBERED) {
             parsed.put(text, value);
         }
-        return value;
     }
 
     /** As printed; refused here by SignAgreement's own rule, so the refusal names the row. */
@@ -58,15 +94,14 @@ final class AgencyColumns {
 
     SupportModel model(RawRow row) {
         String text = required(row, SheetColumn.SUPPORT_TYPE);
-        SupportModel known = models.get(text);
-        if (known != null) {
-            return known;
+        Spellings.Spelled<SupportModel> model = models.get(text);
+        if (model == null) {
+            model = spelled(row, SheetColumn.SUPPORT_TYPE, text,
+                    () -> SupportModel.parse(SheetColumn.SUPPORT_TYPE.header(), CellText.clean(text)),
+                    () -> Spellings.model(text));
+            remember(models, text, model);
         }
-        try {
-            return remember(models, text, SupportModel.parse(SheetColumn.SUPPORT_TYPE.header(), CellText.clean(text)));
-        } catch (InvalidFieldException e) {
-            throw new Unreadable(problem(row, SheetColumn.SUPPORT_TYPE, e.problem()));
-        }
+        return note(SheetColumn.SUPPORT_TYPE, text, model, model.value().title());
     }
 
     /** Text of an optional column, trimmed; null if blank, absent or an error such as #N/A. */

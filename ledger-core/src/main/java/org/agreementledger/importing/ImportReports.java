@@ -31,10 +31,17 @@ public final class ImportReports {
     public static ImportReport pending(Publication publication, int rowsRead, List<RowProblem> problems,
                                        PendingDiff.Plan plan) {
         long agencies = plan.listed().values().stream().map(PendingRow::agencyId).distinct().count();
+        List<RowNote> repaired = new ArrayList<>();
+        plan.listed().values().forEach(row -> repaired.addAll(spellings(row.sheetRow(), row.repairs())));
         return new ImportReport(publication.fileName(), publication.sha256(), publication.publishedOn(),
                 edition(publication), publication.kind().name(), ImportReport.IMPORTED, rowsRead, plan.listed().size(),
-                (int) agencies, eventsByKind(plan.commands()), List.of(), List.of(), rejected(problems),
+                (int) agencies, eventsByKind(plan.commands()), repaired, List.of(), rejected(problems),
                 plan.duplicates());
+    }
+
+    private static List<RowNote> spellings(int sheetRow, List<CellRepair> repairs) {
+        return repairs.stream().map(repair -> new RowNote(sheetRow, repair.column(), repair.raw(),
+                "read as " + repair.readAs() + " by rule " + repair.rule().name())).toList();
     }
 
     private static Map<String, Integer> eventsByKind(List<Object> commands) {
@@ -60,6 +67,7 @@ public final class ImportReports {
         List<RowNote> repaired = new ArrayList<>();
         List<RowNote> flagged = new ArrayList<>();
         for (SheetRow row : plan.listed().values()) {
+            repaired.addAll(spellings(row.sheetRow(), row.repairs()));
             if (row.undated()) {
                 flagged.add(new RowNote(row.sheetRow(), "SIGNED", row.signedRaw(), "no rule reads this date ("
                         + row.signed().note() + "); in force from " + publication.publishedOn() + ", flagged undated"));

@@ -34,8 +34,10 @@ final class ParticipatingRows implements Function<RawRow, SheetLine> {
                     signed(columns.cell(row, SheetColumn.SIGNED)),
                     moaText(columns.cell(row, SheetColumn.MOA)),
                     link(columns.cell(row, SheetColumn.MOA)),
-                    linkOrText(columns.cell(row, SheetColumn.ADDENDUM)));
+                    linkOrText(columns.cell(row, SheetColumn.ADDENDUM)),
+                    columns.takeRepairs());
         } catch (AgencyColumns.Unreadable e) {
+            columns.takeRepairs();
             return e.problem();
         }
     }

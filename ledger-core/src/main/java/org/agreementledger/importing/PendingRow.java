@@ -1,5 +1,6 @@
 package org.agreementledger.importing;
 
+import java.util.List;
 import org.agreementledger.api.AgencyId;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.UsState;
@@ -14,9 +15,14 @@ import org.agreementledger.api.UsState;
  * @param agencyType TYPE, or null if blank
  * @param county     COUNTY, or null if blank or {@code #N/A}
  * @param model      SUPPORT TYPE requested
+ * @param repairs    STATE or SUPPORT TYPE read by a {@link SpellingRule}, if any
  */
 public record PendingRow(int sheetRow, UsState state, String agencyName, String agencyType, String county,
-                         SupportModel model) implements PendingLine {
+                         SupportModel model, List<CellRepair> repairs) implements PendingLine {
+
+    public PendingRow {
+        repairs = repairs == null ? List.of() : List.copyOf(repairs);
+    }
 
     public String agencyId() {
         return AgencyId.of(state, agencyName);

@@ -25,8 +25,9 @@ final class PendingRows implements Function<RawRow, PendingLine> {
             return new PendingRow(row.sheetRow(), state, agencyName,
                     columns.optional(row, SheetColumn.TYPE),
                     columns.optional(row, SheetColumn.COUNTY),
-                    model);
+                    model, columns.takeRepairs());
         } catch (AgencyColumns.Unreadable e) {
+            columns.takeRepairs();
             return e.problem();
         }
     }

@@ -205,8 +205,12 @@ public final class PublicationDiff {
         detail(agreement, CorrectableField.moaLink, agreement.moaLink(), row.moaLink(), source);
     }
 
+    /**
+     * Only a value a list prints corrects a field: a blank cell, an Excel error such as {@code #N/A}
+     * or a column the list lacks (ICE's lists of April 2025 have no COUNTY) says nothing about it.
+     */
     private void detail(LedgerAgreement agreement, CorrectableField field, String held, String printed, Source source) {
-        if (!Objects.equals(held, printed) && !(field == CorrectableField.agencyName && printed == null)) {
+        if (printed != null && !printed.equals(held)) {
             commands.add(correction(agreement, field, held, printed, source));
         }
     }

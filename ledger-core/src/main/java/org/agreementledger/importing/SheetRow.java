@@ -1,6 +1,7 @@
 package org.agreementledger.importing;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.agreementledger.api.AgencyId;
 import org.agreementledger.api.AgreementId;
 import org.agreementledger.api.SupportModel;
@@ -20,10 +21,16 @@ import org.agreementledger.api.UsState;
  * @param moaText    MOA as printed, spaces tidied: {@code link}, {@code link pending}, a URL, {@code link | addendum}
  * @param moaLink    the MOA's address: the cell's hyperlink, or the text if it is a URL; else null
  * @param addendum   ADDENDUM (hyperlink target or text), null if blank or the column is absent
+ * @param repairs    STATE or SUPPORT TYPE read by a {@link SpellingRule}, if any
  */
 public record SheetRow(int sheetRow, UsState state, String agencyName, String agencyType, String county,
-                       SupportModel model, SignedDate signed, String moaText, String moaLink, String addendum)
+                       SupportModel model, SignedDate signed, String moaText, String moaLink, String addendum,
+                       List<CellRepair> repairs)
         implements SheetLine {
+
+    public SheetRow {
+        repairs = repairs == null ? List.of() : List.copyOf(repairs);
+    }
 
     public LocalDate signedOn() {
         return signed.date();

@@ -41,6 +41,45 @@ class PublicationTest {
     }
 
     @Test
+    void icesEditionVariantsAndMiddayEditionsAreRead() {
+        assertThat(Publication.dateInName("participatingAgencies10172025mid.xlsx"))
+                .isEqualTo(new Publication.NameDate(LocalDate.of(2025, 10, 17), Edition.MID));
+        assertThat(Publication.dateInName("participatingAgencies05122025amB.xlsx"))
+                .isEqualTo(new Publication.NameDate(LocalDate.of(2025, 5, 12), Edition.AM));
+        assertThat(Publication.dateInName("participatingAgencies12042025pm2.xlsx"))
+                .isEqualTo(new Publication.NameDate(LocalDate.of(2025, 12, 4), Edition.PM));
+        assertThat(Publication.dateInName("participatingAgencies11202025pm_b.xlsx"))
+                .isEqualTo(new Publication.NameDate(LocalDate.of(2025, 11, 20), Edition.PM));
+        assertThat(Publication.dateInName("participatingAgencies11202025pm copy.xlsx"))
+                .isEqualTo(new Publication.NameDate(LocalDate.of(2025, 11, 20), Edition.PM));
+        assertThat(Publication.dateInName("participatingAgencies11202025pmB.xlsx").edition()).isEqualTo(Edition.PM);
+    }
+
+    @Test
+    void aWaybackCaptureIsDatedByItsTimestampAndSaysWhoCapturedAndExtractedIt() throws IOException {
+        assertThat(Publication.dateInName("ParticipatingEntities-20210113002027.xlsx"))
+                .isEqualTo(new Publication.NameDate(LocalDate.of(2021, 1, 13), null,
+                        java.time.Instant.parse("2021-01-13T00:20:27Z")));
+        assertThat(Publication.dateInName("participatingAgencies-20251399000000.xlsx")).isNull();
+
+        Publication table = Publication.of(write("ParticipatingEntities-20210113002027.xlsx", "t"),
+                new Publication.Naming("ParticipatingEntities-20210113002027.xlsx", null, null, null,
+                        "ice-web-page-table", "https://github.com/RelevantResearch/287g-DetentionData/blob/4f9d1c3/x.xlsx"));
+        assertThat(table.publishedOn()).isEqualTo(LocalDate.of(2021, 1, 13));
+        assertThat(table.dated()).isEqualTo(Publication.Dated.CAPTURE);
+        assertThat(table.capture().webPageTable()).isTrue();
+        assertThat(table.title()).isEqualTo("ICE participating agencies, 2021-01-13 (the table on ICE's 287(g) web"
+                + " page as the Wayback Machine captured it at 2021-01-13T00:20:27Z, extracted to a workbook by"
+                + " RelevantResearch/287g-DetentionData)");
+        assertThat(table.source().reference()).startsWith("https://github.com/RelevantResearch/");
+
+        Publication sheet = Publication.of(write("participatingAgencies-20250221214937.xlsx", "s"));
+        assertThat(sheet.capture().webPageTable()).isFalse();
+        assertThat(sheet.title()).endsWith("(ICE's spreadsheet as the Wayback Machine captured it at 2025-02-21T21:49:37Z)");
+        assertThat(sheet.source().reference()).isEqualTo("participatingAgencies-20250221214937.xlsx");
+    }
+
+    @Test
     void identifiesAFileByNameAndBytes() throws IOException {
         Path file = write("participatingAgencies05162025am.xlsx", "abc");
         Publication publication = Publication.of(file);

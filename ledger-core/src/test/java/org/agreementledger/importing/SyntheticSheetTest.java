@@ -177,7 +177,7 @@ class SyntheticSheetTest {
             List<PendingLine> lines = sheet.stream().collect(Collectors.toList());
             assertThat(lines).hasSize(3);
             assertThat(lines.get(0)).isEqualTo(new PendingRow(2, UsState.WY, "Laramie County Sheriff’s Office",
-                    "County", "Laramie County", SupportModel.WSO));
+                    "County", "Laramie County", SupportModel.WSO, List.of()));
             assertThat(((PendingRow) lines.get(1)).model()).isEqualTo(SupportModel.TFM);
             assertThat(((PendingRow) lines.get(1)).agencyId()).isEqualTo("WY-laramie-county-sheriffs-office");
             assertThat(lines.get(2)).isInstanceOfSatisfying(RowProblem.class,

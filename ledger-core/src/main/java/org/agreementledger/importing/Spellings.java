@@ -1,0 +1,75 @@
+package org.agreementledger.importing;
+
+import java.util.Locale;
+import java.util.function.Function;
+import org.agreementledger.api.SupportModel;
+import org.agreementledger.api.UsState;
+import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
+
+/** Applies the {@link SpellingRule}s to a value the domain's own parsers refused. */
+final class Spellings {
+
+    private static final DamerauLevenshteinDistance DISTANCE = new DamerauLevenshteinDistance();
+
+    private Spellings() {
+    }
+
+    /** A value and the rule that read it. */
+    record Spelled<T>(T value, SpellingRule rule) {
+    }
+
+    /** The state a misspelt STATE names, or null when no rule reads it. */
+    static Spelled<UsState> state(String text) {
+        String printed = comparable(text);
+        UsState closest = closest(printed, UsState.values(), UsState::title, printed.length() < 8 ? 1 : 2);
+        return closest == null ? null : new Spelled<>(closest, SpellingRule.STATE_SPELLING);
+    }
+
+    /** The model a misspelt SUPPORT TYPE names, or null when no rule reads it. */
+    static Spelled<SupportModel> model(String text) {
+        String printed = comparable(text);
+        SupportModel byWords = null;
+        int named = 0;
+        for (SupportModel model : SupportModel.values()) {
+            String words = distinguishingWords(model) + " ";
+            if ((" " + printed + " ").contains(" " + words)) {
+                named++;
+                byWords = (printed + " ").startsWith(words) ? model : byWords;
+            }
+        }
+        if (named == 1 && byWords != null) {
+            return new Spelled<>(byWords, SpellingRule.SUPPORT_TYPE_WORDS);
+        }
+        SupportModel closest = closest(printed, SupportModel.values(), SupportModel::title, 3);
+        return closest == null ? null : new Spelled<>(closest, SpellingRule.SUPPORT_TYPE_SPELLING);
+    }
+
+    /** "JAIL ENFORCEMENT" of "Jail Enforcement Model": the title without its last word. */
+    private static String distinguishingWords(SupportModel model) {
+        String title = comparable(model.title());
+        return title.substring(0, title.lastIndexOf(' '));
+    }
+
+    /** The one candidate within {@code allowed} of the text with no other as close; null if none or a tie. */
+    private static <T> T closest(String printed, T[] candidates, Function<T, String> name, int allowed) {
+        T best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        boolean tie = false;
+        for (T candidate : candidates) {
+            int distance = DISTANCE.apply(printed, comparable(name.apply(candidate)));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+                tie = false;
+            } else if (distance == bestDistance) {
+                tie = true;
+            }
+        }
+        return best != null && !tie && bestDistance <= allowed ? best : null;
+    }
+
+    /** Upper case, letters and digits only, one space between words. */
+    static String comparable(String text) {
+        return text.toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+}
