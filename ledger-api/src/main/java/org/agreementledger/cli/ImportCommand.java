@@ -12,7 +12,9 @@ import java.util.concurrent.Callable;
 import org.agreementledger.api.Fields;
 import org.agreementledger.api.ImportReport;
 import org.agreementledger.api.InvalidFieldException;
+import org.agreementledger.importing.ManifestImporter;
 import org.agreementledger.importing.PublicationImporter;
+import org.agreementledger.importing.PublicationManifest;
 import org.agreementledger.progress.TerminalProgress;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,8 +26,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import ICE's participating-agencies publications (.xlsx or .csv), in the order given.",
-                "Each publication is appended whole or not at all; the same file again appends nothing."})
+        description = {"Import ICE's participating- or pending-agencies publications (.xlsx or .csv): the files given,"
+                + " in the order given, or those a manifest lists, in publication order.",
+                "Each publication is appended whole or not at all; the same file for the same day again appends"
+                        + " nothing; a list that would wreck the history is held for review.",
+                "Exit status: 0 all imported; 1 a file was refused or held (the run goes on with the next);"
+                        + " 2 bad input (a malformed manifest, say)."})
 class ImportCommand implements Callable<Integer> {
 
     enum Format { table, json }
@@ -37,11 +43,17 @@ class ImportCommand implements Callable<Integer> {
             description = "The publication date (default: from ICE's file name, e.g. participatingAgencies05162025am.xlsx).")
     String publishedOn;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--manifest", paramLabel = "MANIFEST",
+            description = "A CSV with header file,publishedOn,edition (other columns ignored; paths relative to it;"
+                    + " empty publishedOn and edition are read from the name), e.g. archive/ice/MANIFEST.csv.")
+    Path manifest;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+            description = "table or json: one report per file (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "The publications, oldest first.")
-    List<Path> files;
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "The publications, oldest first.")
+    List<Path> files = new ArrayList<>();
 
     @Spec
     CommandSpec spec;
@@ -49,6 +61,16 @@ class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LocalDate date = Fields.optionalDate("publishedOn", publishedOn);
+        PublicationManifest listed = null;
+        if (manifest != null) {
+            if (!files.isEmpty() || date != null) {
+                throw new InvalidFieldException("manifest", "give either --manifest or files (with --published-on),"
+                        + " not both: the manifest says each file's date");
+            }
+            listed = PublicationManifest.read(manifest);
+        } else if (files.isEmpty()) {
+            throw new InvalidFieldException("file", "give the files to import, or --manifest");
+        }
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
                 throw new InvalidFieldException("file", "no such file: " + file);
@@ -57,21 +79,31 @@ class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<ImportReport> reports = new ArrayList<>();
         try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
-            PublicationImporter importer = context.getBean(PublicationImporter.class);
             TerminalProgress progress = TerminalProgress.onStderr(spec.commandLine().getErr());
-            for (Path file : files) {
-                ImportReport report = importer.importFile(file, file.getFileName().toString(), date, progress);
-                reports.add(report);
+            if (listed != null) {
+                reports.addAll(context.getBean(ManifestImporter.class).importManifest(listed, progress));
                 if (format == Format.table) {
-                    ImportReportTable.print(out, report);
-                    out.flush();
+                    reports.forEach(report -> ImportReportTable.print(out, report));
+                }
+            } else {
+                PublicationImporter importer = context.getBean(PublicationImporter.class);
+                for (Path file : files) {
+                    ImportReport report = importer.importFile(file, file.getFileName().toString(), date, progress);
+                    reports.add(report);
+                    if (format == Format.table) {
+                        ImportReportTable.print(out, report);
+                        out.flush();
+                    }
                 }
             }
             if (format == Format.json) {
                 out.println(context.getBean(ObjectMapper.class).copy().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(reports));
             }
+            if (format == Format.table && listed != null) {
+                ImportReportTable.summary(out, reports);
+            }
         }
-        return 0;
+        return ManifestImporter.allImported(reports) ? 0 : LedgerCli.FAILURE;
     }
 }

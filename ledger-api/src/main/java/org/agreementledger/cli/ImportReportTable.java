@@ -13,18 +13,38 @@ final class ImportReportTable {
     }
 
     static void print(PrintWriter out, ImportReport report) {
-        out.printf("%s  published %s%s  sha256 %s  %s%n", report.fileName(), report.publishedOn(),
-                report.edition() == null ? "" : " " + report.edition(), report.sha256().substring(0, 12) + "…",
+        out.printf("%s  published %s%s  sha256 %s  %s%n", report.fileName(),
+                report.publishedOn() == null ? "?" : report.publishedOn(),
+                report.edition() == null ? "" : " " + report.edition(),
+                report.sha256() == null ? "?" : report.sha256().substring(0, 12) + "…",
                 report.outcome().toUpperCase(java.util.Locale.ROOT));
+        if (report.reason() != null) {
+            out.printf("  %s: %s%n", ImportReport.HELD.equals(report.outcome()) ? "held for review, because"
+                    : "reason", report.reason());
+        }
+        if (ImportReport.REFUSED.equals(report.outcome())) {
+            return;
+        }
         out.printf("  rows read %,d; %s listed %,d; agencies listed %,d%n", report.rowsRead(),
                 "PENDING".equals(report.kind()) ? "requests" : "agreements", report.agreementsListed(),
                 report.agenciesListed());
-        out.printf("  events appended %,d: %s%n", report.eventsAppended(), report.eventsByKind().entrySet().stream()
+        boolean held = ImportReport.HELD.equals(report.outcome());
+        out.printf("  %s %,d: %s%n", held ? "events it would have appended" : "events appended",
+                held ? report.eventsByKind().values().stream().mapToInt(Integer::intValue).sum() : report.eventsAppended(),
+                report.eventsByKind().entrySet().stream()
                 .map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", ")));
         notes(out, "repaired", report.repaired());
         notes(out, "flagged", report.flagged());
         notes(out, "rejected", report.rejected());
         notes(out, "duplicates", report.duplicates());
+    }
+
+    /** One line of totals after a manifest's reports. */
+    static void summary(PrintWriter out, List<ImportReport> reports) {
+        java.util.Map<String, Long> outcomes = reports.stream().collect(Collectors.groupingBy(ImportReport::outcome,
+                java.util.TreeMap::new, Collectors.counting()));
+        out.printf("%d files: %s%n", reports.size(), outcomes.entrySet().stream()
+                .map(entry -> entry.getValue() + " " + entry.getKey()).collect(Collectors.joining(", ")));
     }
 
     private static void notes(PrintWriter out, String title, List<RowNote> notes) {

@@ -39,6 +39,14 @@ public final class ImportReports {
                 plan.duplicates());
     }
 
+    /** The report of a list whose rows could not be read at all (it lacks the SIGNED column). */
+    public static ImportReport unread(Publication publication, RowNote nameRepair) {
+        return new ImportReport(publication.fileName(), publication.sha256(), publication.publishedOn(),
+                edition(publication), publication.kind().name(), ImportReport.IMPORTED, 0, 0, 0,
+                eventsByKind(List.of()), nameRepair == null ? List.of() : List.of(nameRepair), List.of(), List.of(),
+                List.of());
+    }
+
     private static List<RowNote> spellings(int sheetRow, List<CellRepair> repairs) {
         return repairs.stream().map(repair -> new RowNote(sheetRow, repair.column(), repair.raw(),
                 "read as " + repair.readAs() + " by rule " + repair.rule().name())).toList();
@@ -63,8 +71,17 @@ public final class ImportReports {
 
     public static ImportReport imported(Publication publication, int rowsRead, List<RowProblem> problems,
                                         PublicationDiff.Plan plan) {
+        return imported(publication, rowsRead, problems, plan, null);
+    }
+
+    /** @param nameRepair the note of a file name's date repaired ({@link PublicationDates}), or null */
+    public static ImportReport imported(Publication publication, int rowsRead, List<RowProblem> problems,
+                                        PublicationDiff.Plan plan, RowNote nameRepair) {
         Map<String, Integer> events = eventsByKind(plan.commands());
         List<RowNote> repaired = new ArrayList<>();
+        if (nameRepair != null) {
+            repaired.add(nameRepair);
+        }
         List<RowNote> flagged = new ArrayList<>();
         for (SheetRow row : plan.listed().values()) {
             repaired.addAll(spellings(row.sheetRow(), row.repairs()));

@@ -28,4 +28,8 @@ public interface Progress {
 
     /** The current phase is complete. */
     void finish();
+
+    /** The current phase goes on under another label (one that carries a running figure), its clock unchanged. */
+    default void relabel(String phase) {
+    }
 }

@@ -42,6 +42,11 @@ public final class TerminalProgress implements Progress {
     }
 
     @Override
+    public void relabel(String phase) {
+        this.phase = phase;
+    }
+
+    @Override
     public void advance(long done) {
         this.done = done;
         long now = System.nanoTime();

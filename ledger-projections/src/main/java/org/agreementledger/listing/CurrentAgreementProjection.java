@@ -8,7 +8,11 @@ import org.agreementledger.api.AgreementRequestClosed;
 import org.agreementledger.api.AgreementRequested;
 import org.agreementledger.api.AgreementSigned;
 import org.agreementledger.api.AgreementWithdrawn;
+import org.agreementledger.api.ImportReport;
+import org.agreementledger.api.PublicationHeld;
 import org.agreementledger.api.PublicationRecorded;
+import org.agreementledger.api.PublicationRejected;
+import org.agreementledger.api.PublicationReleased;
 import org.agreementledger.api.SupportModelChanged;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -112,10 +116,34 @@ class CurrentAgreementProjection {
 
     @EventHandler
     void on(PublicationRecorded event) throws JsonProcessingException {
-        var report = event.report();
+        // a released list was held first: its row becomes the applied publication's
+        record(event.publicationId(), event.report(), "applied", null);
+    }
+
+    @EventHandler
+    void on(PublicationHeld event) throws JsonProcessingException {
+        record(event.publicationId(), event.report(), "held", event.reason());
+    }
+
+    @EventHandler
+    void on(PublicationReleased event) {
+        write("update imported_publication set reason = ? where publication_id = ?", event.reason(),
+                event.publicationId());
+    }
+
+    @EventHandler
+    void on(PublicationRejected event) {
+        write("update imported_publication set state = 'rejected', reason = ? where publication_id = ?",
+                event.reason(), event.publicationId());
+    }
+
+    private void record(String publicationId, ImportReport report, String state, String reason)
+            throws JsonProcessingException {
         write("insert into imported_publication (publication_id, sha256, kind, published_on, edition, file_name,"
-                        + " report) values (?, ?, ?, ?, ?, ?, ?::jsonb)", event.publicationId(), report.sha256(),
-                report.kind(), report.publishedOn(), report.edition(), report.fileName(),
-                json.writeValueAsString(report));
+                        + " report, state, reason) values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
+                        + " on conflict (publication_id) do update set report = excluded.report,"
+                        + " state = case when imported_publication.state = 'held' then 'released' else excluded.state end",
+                publicationId, report.sha256(), report.kind(), report.publishedOn(), report.edition(),
+                report.fileName(), json.writeValueAsString(report), state, reason);
     }
 }

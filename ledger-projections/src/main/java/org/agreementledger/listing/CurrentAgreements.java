@@ -50,21 +50,48 @@ public class CurrentAgreements {
                 Integer.class, asOf, knownAt, asOf, knownAt);
     }
 
-    /** The report of a publication already imported, by its SHA-256. */
-    public Optional<ImportReport> importedReport(String sha256) {
-        return jdbc.query("select report::text from imported_publication where sha256 = ?",
-                (row, n) -> read(row.getString(1)), sha256).stream().findFirst();
+    /** What the ledger recorded of a file published on a day, if it did: applied, held, released or rejected. */
+    public Optional<RecordedPublication> recorded(String sha256, LocalDate publishedOn) {
+        return jdbc.query(SELECT_RECORDED + " where sha256 = ? and published_on = ?", this::recordedPublication,
+                sha256, publishedOn).stream().findFirst();
     }
 
-    /** The latest publication date imported of a kind (PARTICIPATING, PENDING). */
+    /** Whether the same bytes were recorded for any day (then another day's posting needs an id of its own). */
+    public boolean recordedAnyDay(String sha256) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from imported_publication where sha256 = ?)", Boolean.class, sha256));
+    }
+
+    /** A publication by its id, or by a prefix of its SHA-256 of at least 8 digits that only it has. */
+    public List<RecordedPublication> find(String idOrSha) {
+        String prefix = idOrSha.toLowerCase(java.util.Locale.ROOT);
+        return jdbc.query(SELECT_RECORDED + " where publication_id = ? or (length(?) >= 8 and sha256 like ? || '%')"
+                + " order by published_on, publication_id", this::recordedPublication, idOrSha, prefix, prefix);
+    }
+
+    /** The latest publication date of a kind (PARTICIPATING, PENDING) whose list the ledger applied. */
     public Optional<LocalDate> latestPublished(String kind) {
-        return Optional.ofNullable(jdbc.queryForObject(
-                "select max(published_on) from imported_publication where kind = ?", LocalDate.class, kind));
+        return Optional.ofNullable(jdbc.queryForObject("select max(published_on) from imported_publication"
+                + " where kind = ? and state in ('applied', 'released')", LocalDate.class, kind));
     }
 
+    /** Every publication recorded, in publication order. */
+    public List<RecordedPublication> publications() {
+        return jdbc.query(SELECT_RECORDED + " order by published_on, edition nulls first, file_name, publication_id",
+                this::recordedPublication);
+    }
+
+    /** The reports of the publications whose lists the ledger applied, in publication order. */
     public List<ImportReport> importedReports() {
-        return jdbc.query("select report::text from imported_publication order by published_on, publication_id",
-                (row, n) -> read(row.getString(1)));
+        return jdbc.query("select report::text from imported_publication where state in ('applied', 'released')"
+                        + " order by published_on, publication_id", (row, n) -> read(row.getString(1)));
+    }
+
+    private static final String SELECT_RECORDED =
+            "select publication_id, state, reason, report::text from imported_publication";
+
+    private RecordedPublication recordedPublication(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+        return new RecordedPublication(row.getString(1), row.getString(2), row.getString(3), read(row.getString(4)));
     }
 
     private ImportReport read(String text) {
