@@ -33,10 +33,26 @@ final class ImportReportTable {
                 held ? report.eventsByKind().values().stream().mapToInt(Integer::intValue).sum() : report.eventsAppended(),
                 report.eventsByKind().entrySet().stream()
                 .map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", ")));
-        notes(out, "repaired", report.repaired());
+        notes(out, "repaired or matched", report.repaired());
+        if (!report.repaired().isEmpty()) {
+            out.printf("    by rule: %s%n", byRule(report.repaired()));
+        }
         notes(out, "flagged", report.flagged());
         notes(out, "rejected", report.rejected());
         notes(out, "duplicates", report.duplicates());
+    }
+
+    private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile("rule ([A-Z_]+)$");
+
+    /** How many notes each rule made: {@code NAME_YEAR 1, STATE_SPELLING 68, TYPO 2}. */
+    static String byRule(List<RowNote> notes) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        for (RowNote note : notes) {
+            java.util.regex.Matcher rule = RULE.matcher(note.note());
+            counts.merge(rule.find() ? rule.group(1) : "other", 1L, Long::sum);
+        }
+        return counts.entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     /** One line of totals after a manifest's reports. */
@@ -45,6 +61,10 @@ final class ImportReportTable {
                 java.util.TreeMap::new, Collectors.counting()));
         out.printf("%d files: %s%n", reports.size(), outcomes.entrySet().stream()
                 .map(entry -> entry.getValue() + " " + entry.getKey()).collect(Collectors.joining(", ")));
+        List<RowNote> all = reports.stream().flatMap(report -> report.repaired().stream()).toList();
+        if (!all.isEmpty()) {
+            out.printf("repairs and matches by rule: %s%n", byRule(all));
+        }
     }
 
     private static void notes(PrintWriter out, String title, List<RowNote> notes) {

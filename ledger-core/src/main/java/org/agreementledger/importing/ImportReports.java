@@ -82,6 +82,7 @@ public final class ImportReports {
         if (nameRepair != null) {
             repaired.add(nameRepair);
         }
+        repaired.addAll(plan.matches());
         List<RowNote> flagged = new ArrayList<>();
         for (SheetRow row : plan.listed().values()) {
             repaired.addAll(spellings(row.sheetRow(), row.repairs()));

@@ -51,6 +51,7 @@ public final class PublicationDiff {
     private final Set<String> matched = new HashSet<>();
     private final List<Object> commands = new ArrayList<>();
     private final List<RowNote> duplicates = new ArrayList<>();
+    private final List<RowNote> matches = new ArrayList<>();
     private final Map<String, OpenRequest> openRequests = new HashMap<>();
 
     private PublicationDiff(Publication publication, Collection<LedgerAgreement> ledger,
@@ -64,8 +65,29 @@ public final class PublicationDiff {
         });
     }
 
-    /** The commands that bring the ledger in line with the publication, in the order to send them. */
-    public record Plan(List<Object> commands, Map<String, SheetRow> listed, List<RowNote> duplicates) {
+    /**
+     * An agreement whose SIGNED moves more than this many days later is renewed (the earlier agreement
+     * superseded by a new one signed that day, in force without a gap); a smaller move, or any move
+     * earlier, corrects the date ICE printed.
+     */
+    public static final int RENEWAL_AFTER_DAYS = 30;
+
+    /** How an agreement was recognised under other details than the ledger held, for the report. */
+    public enum Match {
+        /** SIGNED moved by at most {@value #RENEWAL_AFTER_DAYS} days, or earlier: the date is corrected. */
+        DATE_CORRECTION,
+        /** SIGNED moved more than {@value #RENEWAL_AFTER_DAYS} days later: a renewal. */
+        RENEWAL
+    }
+
+    /**
+     * The commands that bring the ledger in line with the publication, in the order to send them.
+     *
+     * @param matches every agreement recognised under another name ({@link AgencyNameRule}) or date
+     *                ({@link Match}), with its rule
+     */
+    public record Plan(List<Object> commands, Map<String, SheetRow> listed, List<RowNote> duplicates,
+                       List<RowNote> matches) {
     }
 
     /** @param requests the requests pending now: a signing for the same agency and model closes one */
@@ -89,12 +111,13 @@ public final class PublicationDiff {
                 .filter(agreement -> !matched.contains(agreement.agreementId()))
                 .sorted(Comparator.comparing(LedgerAgreement::agreementId)).toList();
 
+        unmatched = renamed(unmatched, vanished);
         unmatched = pair(unmatched, vanished, this::sameAgencyModelUndatedRow, (row, agreement) -> correctDetails(row, agreement));
         unmatched = pair(unmatched, vanished, this::sameAgencyDateOtherModel, this::changeModel);
-        unmatched = pair(unmatched, vanished, this::sameAgencyModelOtherDate, this::correctDate);
+        unmatched = pair(unmatched, vanished, this::sameAgencyModelOtherDate, this::correctDateOrRenew);
         unmatched.forEach(this::signOrReinstate);
         vanished.stream().filter(agreement -> matched.add(agreement.agreementId())).forEach(this::withdraw);
-        return new Plan(List.copyOf(commands), listed, List.copyOf(duplicates));
+        return new Plan(List.copyOf(commands), listed, List.copyOf(duplicates), List.copyOf(matches));
     }
 
     /** One agreement per agency, model and date; a repeated row is reported, not listed twice. */
@@ -110,7 +133,7 @@ public final class PublicationDiff {
         return listed;
     }
 
-    private interface Match {
+    private interface Pairing {
         boolean test(SheetRow row, LedgerAgreement agreement);
     }
 
@@ -118,7 +141,7 @@ public final class PublicationDiff {
         void apply(SheetRow row, LedgerAgreement agreement);
     }
 
-    private List<SheetRow> pair(List<SheetRow> rows, List<LedgerAgreement> vanished, Match match, Action action) {
+    private List<SheetRow> pair(List<SheetRow> rows, List<LedgerAgreement> vanished, Pairing match, Action action) {
         List<SheetRow> left = new ArrayList<>();
         for (SheetRow row : rows) {
             LedgerAgreement partner = null;
@@ -138,17 +161,66 @@ public final class PublicationDiff {
         return left;
     }
 
+    /**
+     * An agreement that vanished and a row that appeared with the same state, model and signing date
+     * and names one agency's by an {@link AgencyNameRule}: the same agreement, its name corrected.
+     * Pairs are taken strongest rule first, then in sheet-row and agreement-id order; the weakest rule
+     * only for the one vanished agreement and the one new row of their state, model and date.
+     */
+    private List<SheetRow> renamed(List<SheetRow> rows, List<LedgerAgreement> vanished) {
+        record Candidate(SheetRow row, LedgerAgreement agreement, AgencyNameRule rule) {
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (SheetRow row : rows) {
+            for (LedgerAgreement agreement : vanished) {
+                if (!row.undated() && row.model() == agreement.model() && row.signedOn().equals(agreement.signedOn())
+                        && agreement.agencyId().startsWith(row.state().name() + "-")
+                        && !matched.contains(agreement.agreementId())) {
+                    AgencyNameRule rule = row.agencyId().equals(agreement.agencyId()) ? AgencyNameRule.SIGNED_NAME
+                            : AgencyNames.sameAgency(row.state(), agreement.agencyName(), row.agencyName());
+                    if (rule != null && (rule != AgencyNameRule.GARBLED_PLACE || alone(row, agreement, rows, vanished))) {
+                        candidates.add(new Candidate(row, agreement, rule));
+                    }
+                }
+            }
+        }
+        candidates.sort(Comparator.comparing(Candidate::rule).thenComparingInt(c -> c.row().sheetRow())
+                .thenComparing(c -> c.agreement().agreementId()));
+        Set<SheetRow> paired = new HashSet<>();
+        for (Candidate candidate : candidates) {
+            if (!paired.contains(candidate.row()) && matched.add(candidate.agreement().agreementId())) {
+                paired.add(candidate.row());
+                matches.add(new RowNote(candidate.row().sheetRow(), SheetColumn.AGENCY.header(),
+                        candidate.row().agencyName(), "the agreement listed before as '"
+                        + candidate.agreement().agencyName() + "' (" + candidate.agreement().agreementId()
+                        + "), its name corrected; rule " + candidate.rule().name()));
+                correctDetails(candidate.row(), candidate.agreement());
+            }
+        }
+        return rows.stream().filter(row -> !paired.contains(row)).toList();
+    }
+
+    /** The only vanished agreement and the only unmatched row of their state, model and signing date. */
+    private boolean alone(SheetRow row, LedgerAgreement agreement, List<SheetRow> rows, List<LedgerAgreement> vanished) {
+        long sameRows = rows.stream().filter(other -> !other.undated() && other.state() == row.state()
+                && other.model() == row.model() && other.signedOn().equals(row.signedOn())).count();
+        long sameAgreements = vanished.stream().filter(other -> !matched.contains(other.agreementId())
+                && other.model() == agreement.model() && agreement.signedOn().equals(other.signedOn())
+                && other.agencyId().startsWith(row.state().name() + "-")).count();
+        return sameRows == 1 && sameAgreements == 1;
+    }
+
     private boolean sameAgencyModelUndatedRow(SheetRow row, LedgerAgreement agreement) {
-        return row.undated() && row.agencyId().equals(agreement.agencyId()) && row.model() == agreement.model();
+        return row.undated() && row.agencyId().equals(agreement.listedAgencyId()) && row.model() == agreement.model();
     }
 
     private boolean sameAgencyDateOtherModel(SheetRow row, LedgerAgreement agreement) {
-        return !row.undated() && row.agencyId().equals(agreement.agencyId())
+        return !row.undated() && row.agencyId().equals(agreement.listedAgencyId())
                 && row.signedOn().equals(agreement.signedOn()) && row.model() != agreement.model();
     }
 
     private boolean sameAgencyModelOtherDate(SheetRow row, LedgerAgreement agreement) {
-        return !row.undated() && row.agencyId().equals(agreement.agencyId()) && row.model() == agreement.model();
+        return !row.undated() && row.agencyId().equals(agreement.listedAgencyId()) && row.model() == agreement.model();
     }
 
     private void changeModel(SheetRow row, LedgerAgreement agreement) {
@@ -156,7 +228,20 @@ public final class PublicationDiff {
         correctDetails(row, agreement);
     }
 
-    private void correctDate(SheetRow row, LedgerAgreement agreement) {
+    private void correctDateOrRenew(SheetRow row, LedgerAgreement agreement) {
+        boolean renewal = agreement.signedOn() != null
+                && row.signedOn().isAfter(agreement.signedOn().plusDays(RENEWAL_AFTER_DAYS));
+        matches.add(new RowNote(row.sheetRow(), SheetColumn.SIGNED.header(), row.signedRaw(), "SIGNED of "
+                + agreement.agreementId() + " moved from " + agreement.signedOn() + " to " + row.signedOn() + ": "
+                + (renewal ? "renewed, the earlier agreement superseded on " + row.signedOn() : "the date corrected")
+                + "; rule " + (renewal ? Match.RENEWAL : Match.DATE_CORRECTION).name()));
+        if (renewal) {
+            // in force without a gap: the earlier agreement ends the day the renewal starts
+            commands.add(new WithdrawAgreement(agreement.agreementId(), WithdrawalReason.SUPERSEDED_BY_RENEWAL,
+                    row.signedOn(), on, source(row), null));
+            signOrReinstate(row);
+            return;
+        }
         commands.add(correction(agreement, CorrectableField.signedOn, text(agreement.signedOn()), text(row.signedOn()),
                 source(row)));
         correctDetails(row, agreement);

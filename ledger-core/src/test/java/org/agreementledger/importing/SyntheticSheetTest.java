@@ -113,7 +113,8 @@ class SyntheticSheetTest {
         assertThat(lines.get(5)).isEqualTo(new RowProblem(7, "LAW ENFORCEMENT AGENCY", "— ? —",
                 "has no letters or digits to identify the agency by"));
         assertThat(lines.get(0)).isEqualTo(new RowProblem(2, "STATE", "GONDOR",
-                "unknown state 'GONDOR'; expected a USPS code such as FL or a state name such as Florida"));
+                "unknown state 'GONDOR'; expected a USPS code such as FL or a state name such as Florida;"
+                        + " no spelling rule reads it"));
         assertThat(lines.get(1)).isEqualTo(new RowProblem(3, "LAW ENFORCEMENT AGENCY", "  ", "is blank"));
         assertThat(lines.get(2)).isInstanceOfSatisfying(RowProblem.class, p -> {
             assertThat(p.sheetRow()).isEqualTo(4);
