@@ -1,0 +1,134 @@
+package org.agreementledger.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.agreementledger.api.Fields;
+import org.agreementledger.api.ImportReport;
+import org.agreementledger.api.InvalidFieldException;
+import org.agreementledger.importing.PublicationImporter;
+import org.agreementledger.listing.CurrentAgreements;
+import org.agreementledger.listing.RecordedPublication;
+import org.agreementledger.progress.TerminalProgress;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "publications", mixinStandardHelpOptions = true,
+        description = {"ICE's publications the ledger recorded, with their state: applied, held for review,"
+                + " released (applied after review) or rejected.",
+                "A held list changed no agreement; release applies it (if no later list has been applied since),"
+                        + " reject keeps it out for good. Each is an event with its reason."},
+        subcommands = {PublicationsCommand.Release.class, PublicationsCommand.Reject.class})
+class PublicationsCommand implements Callable<Integer> {
+
+    enum Format { table, json }
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json.")
+    Format format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
+            List<RecordedPublication> publications = context.getBean(CurrentAgreements.class).publications();
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == Format.json) {
+                out.println(context.getBean(ObjectMapper.class).copy().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(publications));
+            } else {
+                print(out, publications);
+            }
+        }
+        return 0;
+    }
+
+    static void print(PrintWriter out, List<RecordedPublication> publications) {
+        out.printf("%-10s  %-4s  %-9s  %-12s  %-48s  %s%n", "PUBLISHED", "ED.", "STATE", "SHA256", "FILE", "REASON");
+        for (RecordedPublication publication : publications) {
+            ImportReport report = publication.report();
+            out.printf("%-10s  %-4s  %-9s  %-12s  %-48s  %s%n", report.publishedOn(),
+                    report.edition() == null ? "" : report.edition(), publication.state(),
+                    report.sha256().substring(0, 12), report.fileName(),
+                    publication.reason() == null ? "" : publication.reason());
+        }
+        out.printf("%d publications; held ones are released or rejected by id or SHA-256 prefix"
+                + " (`publications release ID --reason TEXT --file FILE`)%n", publications.size());
+    }
+
+    @Command(name = "release", mixinStandardHelpOptions = true,
+            description = "Apply a held list after all, if no later list has been applied since.")
+    static class Release implements Callable<Integer> {
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Parameters(paramLabel = "PUBLICATION", description = "Its id, or 8 or more digits of its SHA-256.")
+        String publication;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why it is released.")
+        String reason;
+
+        @Option(names = "--file", required = true, paramLabel = "FILE",
+                description = "The held list's file again (checked by its SHA-256).")
+        Path file;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Fields.required("reason", reason);
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidFieldException("file", "no such file: " + file);
+            }
+            try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
+                ImportReport report = context.getBean(PublicationImporter.class).release(publication, reason, file,
+                        TerminalProgress.onStderr(spec.commandLine().getErr()));
+                ImportReportTable.print(spec.commandLine().getOut(), report);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "reject", mixinStandardHelpOptions = true, description = "Keep a held list out for good.")
+    static class Reject implements Callable<Integer> {
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Parameters(paramLabel = "PUBLICATION", description = "Its id, or 8 or more digits of its SHA-256.")
+        String publication;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why it is rejected.")
+        String reason;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Fields.required("reason", reason);
+            try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
+                RecordedPublication rejected = context.getBean(PublicationImporter.class).reject(publication, reason);
+                spec.commandLine().getOut().printf("rejected %s (%s, %s): %s%n", rejected.publicationId(),
+                        rejected.report().fileName(), rejected.report().publishedOn(), rejected.reason());
+            }
+            return 0;
+        }
+    }
+}
