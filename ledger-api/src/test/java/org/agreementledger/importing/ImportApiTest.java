@@ -118,8 +118,12 @@ class ImportApiTest extends LedgerIntegrationTest {
         Path noSigned = TestWorkbooks.write(dir.resolve("participatingAgencies06062025am.xlsx"), List.of(
                 List.of("STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE", "MOA"),
                 List.of("OHIO", "Butler County Sheriff's Office", "County", "Butler", "Task Force Model", "link")));
-        assertThat(refused(HttpStatus.BAD_REQUEST, "SIGNED", bytes(noSigned), "?fileName=participatingAgencies06062025am.xlsx")
-                .get("detail").asText()).contains("required column missing");
+        // without SIGNED nothing the list says can be dated: recorded, held for review, nothing applied
+        ResponseEntity<JsonNode> held = upload(bytes(noSigned), "?fileName=participatingAgencies06062025am.xlsx",
+                ARCHIVIST_TOKEN);
+        assertThat(held.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(held.getBody().get("outcome").asText()).isEqualTo("held");
+        assertThat(held.getBody().get("reason").asText()).contains("no SIGNED column").contains("required column missing");
         Path small = TestWorkbooks.write(dir.resolve("small.xlsx"), List.of(TestWorkbooks.HEADER));
         Path bomb = TestWorkbooks.rewritePart(small, dir.resolve("bomb.xlsx"), "xl/worksheets/sheet1.xml",
                 xml -> xml.replace("<sheetData>", "<sheetData>" + " ".repeat(40_000_000)));
