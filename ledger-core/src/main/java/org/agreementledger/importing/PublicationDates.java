@@ -53,7 +53,8 @@ public final class PublicationDates {
         String contradiction = "the file name" + (publication.dated() == Publication.Dated.CAPTURE
                 ? "'s capture timestamp" : "") + " says " + claimed + ", but row " + rows.latest().sheetRow() + " ("
                 + rows.latest().agencyName() + ") is signed " + rows.latest().signedOn() + ", after it"
-                + (rows.count() > 1 ? String.format(Locale.ROOT, ", as are %,d other rows", rows.count() - 1) : "");
+                + (rows.count() == 2 ? ", as is one other row"
+                : rows.count() > 2 ? String.format(Locale.ROOT, ", as are %,d other rows", rows.count() - 1) : "");
         if (publication.dated() == Publication.Dated.FILE_NAME && rows.count() > 1) {
             List<LocalDate> years = laterYears(claimed, rows.latest().signedOn(), latestApplied, today);
             if (years.size() == 1) {
