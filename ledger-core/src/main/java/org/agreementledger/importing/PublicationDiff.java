@@ -176,7 +176,7 @@ public final class PublicationDiff {
                 if (!row.undated() && row.model() == agreement.model() && row.signedOn().equals(agreement.signedOn())
                         && agreement.agencyId().startsWith(row.state().name() + "-")
                         && !matched.contains(agreement.agreementId())) {
-                    AgencyNameRule rule = row.agencyId().equals(agreement.agencyId()) ? AgencyNameRule.SIGNED_NAME
+                    AgencyNameRule rule = row.agreementId().equals(agreement.agreementId()) ? AgencyNameRule.SIGNED_NAME
                             : AgencyNames.sameAgency(row.state(), agreement.agencyName(), row.agencyName());
                     if (rule != null && (rule != AgencyNameRule.GARBLED_PLACE || alone(row, agreement, rows, vanished))) {
                         candidates.add(new Candidate(row, agreement, rule));
