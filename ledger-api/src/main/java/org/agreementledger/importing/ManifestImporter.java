@@ -34,10 +34,19 @@ public class ManifestImporter {
         this.ledger = ledger;
     }
 
-    /** One file's report; refused files too. */
+    /** One report per file, refused files too; progress in files, the files' own phases shown alike. */
     public List<ImportReport> importManifest(PublicationManifest manifest, Progress progress) {
+        return importManifest(manifest, progress, Progress.NONE);
+    }
+
+    /**
+     * @param files   the run's progress: files done / total, rows and rows/s in its label
+     * @param perFile each file's own phases (checking the list, reading a file, appending its events)
+     */
+    public List<ImportReport> importManifest(PublicationManifest manifest, Progress files, Progress perFile) {
         List<ImportReport> reports = new ArrayList<>();
         List<Dated> dated = new ArrayList<>();
+        Progress progress = files;
         progress.start("check " + manifest.path().getFileName(), manifest.entries().size());
         int checkedSoFar = 0;
         for (PublicationManifest.Entry entry : manifest.entries()) {
@@ -61,20 +70,20 @@ public class ManifestImporter {
         long rows = 0;
         long started = System.nanoTime();
         int done = 0;
-        progress.start(phase(manifest, 0, started), dated.size());
+        files.start(phase(manifest, 0, started), dated.size());
         for (Dated file : dated) {
             ImportReport report;
             try {
-                report = importer.importFile(file.entry().file(), file.checked(), Progress.NONE);
+                report = importer.importFile(file.entry().file(), file.checked(), perFile);
             } catch (InvalidFieldException refused) {
                 report = refused(file.entry(), refused);
             }
             reports.add(report);
             rows += report.rowsRead();
-            progress.relabel(phase(manifest, rows, started));
-            progress.advance(++done);
+            files.relabel(phase(manifest, rows, started));
+            files.advance(++done);
         }
-        progress.finish();
+        files.finish();
         return reports;
     }
 
