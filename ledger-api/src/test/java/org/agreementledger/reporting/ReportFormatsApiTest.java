@@ -262,6 +262,13 @@ class ReportFormatsApiTest extends LedgerIntegrationTest {
                 "/api/agencies/{agencyId}", "/api/reports/reconciliation");
         assertThat(openApi.path("paths").path("/api/reports/counts").path("get").path("responses").path("200")
                 .path("content").fieldNames()).toIterable().contains("application/json", "text/csv");
+        JsonNode schemas = openApi.path("components").path("schemas");
+        assertThat(schemas.path("CountsDocument").path("properties").path("states").path("description").asText())
+                .contains("District of Columbia");
+        assertThat(schemas.path("CountsDocument").path("properties").path("territories").path("description").asText())
+                .contains("territories");
+        assertThat(schemas.path("TimelinePoint").path("properties").has("territories")).isTrue();
+        assertThat(schemas.path("AgencyDocument").path("properties").has("otherAgencyIds")).isTrue();
         assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         ResponseEntity<String> page = http.getForEntity("/", String.class);
