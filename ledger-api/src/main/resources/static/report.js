@@ -7,6 +7,8 @@ const toDay = (iso) => Math.round(Date.parse(iso + 'T00:00:00Z') / DAY);
 const fromDay = (n) => new Date(n * DAY).toISOString().slice(0, 10);
 const fmt = (n) => n == null ? '–' : Number(n).toLocaleString('en-US');
 const MODELS = { JEM: 'Jail Enforcement Model', TFM: 'Task Force Model', WSO: 'Warrant Service Officer' };
+// the codes UsState.isTerritory() names: counted as territories, not states, in `territories`
+const TERRITORIES = new Set(['AS', 'GU', 'MP', 'PR', 'VI']);
 
 let chart;
 let claims = [];
@@ -117,6 +119,7 @@ async function showCounts() {
   $('figure-agreements').textContent = fmt(counts.agreements);
   $('figure-agencies').textContent = fmt(counts.agencies);
   $('figure-states').textContent = fmt(counts.states);
+  $('figure-territories').textContent = fmt(counts.territories);
   $('figure-pending').textContent = fmt(counts.pendingAgencies);
   $('figures-caption').textContent = `In force on ${counts.asOf}, as the record stood on ${counts.knownAt}.`;
   const stateBody = $('by-state').tBodies[0];
@@ -125,7 +128,8 @@ async function showCounts() {
   for (const [code, tally] of states) {
     const tr = document.createElement('tr');
     tr.dataset.state = code;
-    cell(tr, code); cell(tr, fmt(tally.agreements), 'num'); cell(tr, fmt(tally.agencies), 'num');
+    cell(tr, TERRITORIES.has(code) ? `${code} (territory)` : code);
+    cell(tr, fmt(tally.agreements), 'num'); cell(tr, fmt(tally.agencies), 'num');
     tr.addEventListener('click', () => showAgreements(code, tr));
     stateBody.appendChild(tr);
   }

@@ -30,9 +30,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "counts", mixinStandardHelpOptions = true,
-        description = {"How many agreements, agencies and states had a 287(g) agreement in force on a day,",
-                "as the public record stood on another day (default: today), or as the ledger itself stood",
-                "at an instant of its own history (--ledger-at, folded from the event store)."})
+        description = {"How many agreements, agencies, states and territories had a 287(g) agreement in force",
+                "on a day, as the public record stood on another day (default: today), or as the ledger",
+                "itself stood at an instant of its own history (--ledger-at, folded from the event store).",
+                "STATES counts the 50 states and the District of Columbia; TERRITORIES Guam, the Northern",
+                "Mariana Islands, Puerto Rico, the U.S. Virgin Islands and American Samoa."})
 class CountsCommand implements Callable<Integer> {
 
     enum Format { table, json, csv }
@@ -123,8 +125,9 @@ class CountsCommand implements Callable<Integer> {
     private static void printTable(PrintWriter out, Counts counts, GroupBy groupBy, Instant ledgerAt) {
         out.println("In force on " + counts.asOf() + ", as known on " + counts.knownAt()
                 + (ledgerAt == null ? "" : ", as the ledger stood at " + ledgerAt));
-        out.printf("%-24s %10s %10s %8s%n", "", "AGREEMENTS", "AGENCIES", "STATES");
-        out.printf("%-24s %10d %10d %8d%n", "all", counts.agreements(), counts.agencies(), counts.states());
+        out.printf("%-24s %10s %10s %8s %11s%n", "", "AGREEMENTS", "AGENCIES", "STATES", "TERRITORIES");
+        out.printf("%-24s %10d %10d %8d %11d%n", "all", counts.agreements(), counts.agencies(), counts.states(),
+                counts.territories());
         if (groupBy == GroupBy.none) {
             return;
         }
@@ -137,9 +140,9 @@ class CountsCommand implements Callable<Integer> {
 
     private static void printCsv(PrintWriter out, Counts counts, GroupBy groupBy) {
         if (groupBy == GroupBy.none) {
-            out.println("as_of,known_at,agreements,agencies,states");
+            out.println("as_of,known_at,agreements,agencies,states,territories");
             out.println(counts.asOf() + "," + counts.knownAt() + "," + counts.agreements() + "," + counts.agencies()
-                    + "," + counts.states());
+                    + "," + counts.states() + "," + counts.territories());
             return;
         }
         out.println("as_of,known_at," + heading(groupBy).toLowerCase(Locale.ROOT).replace(' ', '_')

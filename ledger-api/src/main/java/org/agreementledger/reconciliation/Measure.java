@@ -3,10 +3,15 @@ package org.agreementledger.reconciliation;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import org.agreementledger.api.UsState;
 import org.agreementledger.reporting.Counts;
 import org.agreementledger.reporting.Tally;
 
-/** What a figure counts, and how the ledger counts the same thing. */
+/**
+ * What a figure counts, and how the ledger counts the same thing. {@code STATES} counts states only
+ * (the 50 and the District of Columbia), as press figures such as "1,168 agencies in 39 states" do:
+ * territories are counted apart ({@link Counts#territories()}).
+ */
 public enum Measure {
     AGENCIES, AGREEMENTS, STATES;
 
@@ -23,7 +28,7 @@ public enum Measure {
         return switch (this) {
             case AGENCIES -> tally.agencies();
             case AGREEMENTS -> tally.agreements();
-            case STATES -> tally.agreements() > 0 ? 1 : 0;
+            case STATES -> tally.agreements() > 0 && !UsState.valueOf(scope).isTerritory() ? 1 : 0;
         };
     }
 

@@ -48,8 +48,12 @@ class ReportController {
     }
 
     @GetMapping("/api/reports/counts")
-    @Operation(summary = "Agreements, agencies and states in force on a day, by model and state",
-            description = "as the public record stood on knownAt (default today)")
+    @Operation(summary = "Agreements, agencies, states and territories in force on a day, by model and state",
+            description = "as the public record stood on knownAt (default today). states counts the 50 states and"
+                    + " the District of Columbia, territories the five territories (GU, MP, PR, VI, AS); byState"
+                    + " holds both. Agencies are counted by their id as their name was known on knownAt, so an"
+                    + " agreement whose agency ICE renamed counts with the agency's later agreements from the day"
+                    + " the rename was known")
     @ApiResponse(responseCode = "200", content = {
             @Content(mediaType = JSON, schema = @Schema(implementation = CountsDocument.class)),
             @Content(mediaType = CSV)})
@@ -74,7 +78,8 @@ class ReportController {
     }
 
     @GetMapping("/api/reports/timeline")
-    @Operation(summary = "Agreements, agencies and states in force at each step from one day to another")
+    @Operation(summary = "Agreements, agencies, states and territories in force at each step from one day to another",
+            description = "each point counts as /api/reports/counts does on its day: states and territories apart")
     @ApiResponse(responseCode = "200", content = {
             @Content(mediaType = JSON, schema = @Schema(implementation = Timeline.class)),
             @Content(mediaType = CSV)})

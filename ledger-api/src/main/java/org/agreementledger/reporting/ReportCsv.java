@@ -26,11 +26,12 @@ final class ReportCsv {
     }
 
     static String counts(CountsDocument counts, String notice) {
-        StringBuilder csv = start(notice, "as_of", "known_at", "group", "key", "agreements", "agencies", "states");
+        StringBuilder csv = start(notice, "as_of", "known_at", "group", "key", "agreements", "agencies", "states",
+                "territories");
         CsvCells.write(csv, counts.asOf(), counts.knownAt(), "all", "all", counts.agreements(), counts.agencies(),
-                counts.states());
+                counts.states(), counts.territories());
         counts.byModel().forEach((model, n) -> CsvCells.write(csv, counts.asOf(), counts.knownAt(), "model", model, n,
-                null, null));
+                null, null, null));
         rows(csv, counts.asOf(), counts.knownAt(), "state", counts.byState());
         if (counts.byAgencyType() != null) {
             rows(csv, counts.asOf(), counts.knownAt(), "agency_type", counts.byAgencyType());
@@ -41,13 +42,13 @@ final class ReportCsv {
     private static void rows(StringBuilder csv, LocalDate asOf, LocalDate knownAt, String group,
                              Map<String, Tally> tallies) {
         tallies.forEach((key, tally) -> CsvCells.write(csv, asOf, knownAt, group, key, tally.agreements(),
-                tally.agencies(), null));
+                tally.agencies(), null, null));
     }
 
     static String timeline(Timeline timeline, String notice) {
-        StringBuilder csv = start(notice, "date", "known_at", "agreements", "agencies", "states");
+        StringBuilder csv = start(notice, "date", "known_at", "agreements", "agencies", "states", "territories");
         timeline.points().forEach(point -> CsvCells.write(csv, point.date(), timeline.knownAt(), point.agreements(),
-                point.agencies(), point.states()));
+                point.agencies(), point.states(), point.territories()));
         return csv.toString();
     }
 

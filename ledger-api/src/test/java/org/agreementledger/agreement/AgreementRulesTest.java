@@ -156,6 +156,19 @@ class AgreementRulesTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void aCorrectedAgencyNameMustMakeAnAgencyIdAsASigningsDoes() {
+        SignAgreement signing = signing();
+        String id = ledger.sign(signing);
+        refused("newValue", () -> ledger.correct(new CorrectAgreement(id, CorrectableField.agencyName,
+                signing.agencyName(), "-- ' --", null, null, PRESS, null)));
+        refused("newValue", () -> ledger.correct(new CorrectAgreement(id, CorrectableField.agencyName,
+                signing.agencyName(), "x".repeat(201), null, null, PRESS, null)));
+        ledger.correct(new CorrectAgreement(id, CorrectableField.agencyName, signing.agencyName(),
+                "x".repeat(200), null, null, PRESS, null));
+        assertThat(rows.countFor(id)).isEqualTo(2);
+    }
+
+    @Test
     void aSigningMustMatchItsContentDerivedId() {
         refused("agreementId", () -> new SignAgreement("AL-someone-else#JEM#2025-01-02", UsState.AL,
                 "Colbert County Sheriff's Office", null, null, SupportModel.JEM, SIGNED, null, null, null, PRESS));

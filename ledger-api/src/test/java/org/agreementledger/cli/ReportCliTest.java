@@ -61,7 +61,7 @@ class ReportCliTest {
 
         JsonNode today = JSON.readTree(ok("counts", "--as-of", "2025-02-01", "--format", "json").out());
         assertThat(today.fieldNames()).toIterable().containsExactly("asOf", "knownAt", "agreements", "agencies",
-                "states", "pendingAgencies", "byModel", "byState");
+                "states", "territories", "pendingAgencies", "byModel", "byState");
         assertThat(today.path("agreements").asLong()).isZero();
         assertThat(today.path("byModel").path("JEM").asLong()).isZero();
         assertThat(today.path("byState").isObject()).isTrue();
@@ -73,6 +73,7 @@ class ReportCliTest {
         assertThat(ledgerAt.path("agreements").asLong()).isEqualTo(1);
         assertThat(ledgerAt.path("agencies").asLong()).isEqualTo(1);
         assertThat(ledgerAt.path("states").asLong()).isEqualTo(1);
+        assertThat(ledgerAt.path("territories").asLong()).isZero();
         assertThat(ledgerAt.path("byModel").path("JEM").asLong()).isEqualTo(1);
         assertThat(ledgerAt.path("byState").path("ND").path("agreements").asLong()).isEqualTo(1);
         assertThat(ledgerAt.path("byState").path("ND").path("agencies").asLong()).isEqualTo(1);
@@ -82,12 +83,65 @@ class ReportCliTest {
         assertThat(ledgerNow.path("agreements").asLong()).as("the replay now agrees with the projection").isZero();
 
         assertThat(ok("counts", "--as-of", "2025-02-01", "--known-at", "2025-03-31", "--format", "csv").out())
-                .isEqualTo("as_of,known_at,agreements,agencies,states\n2025-02-01,2025-03-31,1,1,1\n");
+                .isEqualTo("as_of,known_at,agreements,agencies,states,territories\n2025-02-01,2025-03-31,1,1,1,0\n");
         assertThat(ok("counts", "--as-of", "2025-03-15", "--by", "state", "--format", "csv").out()).contains(
                 "as_of,known_at,state,agreements,agencies\n2025-03-15,")
                 .endsWith(",ND,1,1\n");
         assertThat(ok("counts", "--as-of", "2025-03-15", "--by", "model").out())
                 .contains("AGREEMENTS").containsPattern("JEM +1 +1").containsPattern("TFM +0 +0");
+    }
+
+    /**
+     * In February 2026, after every day the counts test asks about: a territory's agreement, and an
+     * agency ICE renamed (known on 2026-02-10) to the name a second agreement was signed under. The
+     * table, the projection and the audit replay before and after the rename count them alike.
+     */
+    @Test
+    void territoriesApartAndARenamedAgencyOnceKnownInTheTableTheProjectionAndTheReplay() throws Exception {
+        String suffix = TestAgreements.uniqueAgency("");
+        String misspelt = "Mantiowoc County" + suffix;
+        String corrected = "Manitowoc County" + suffix;
+        ok("append", "sign", "--state", "GU", "--agency-name", "Guam" + suffix, "--model", "JEM",
+                "--signed-on", "2026-02-02", "--known-on", "2026-02-03", "--source-title", "Test Gazette");
+        ok("append", "sign", "--state", "ME", "--agency-name", misspelt, "--model", "JEM",
+                "--signed-on", "2026-02-02", "--known-on", "2026-02-03", "--source-title", "Test Gazette");
+        ok("append", "sign", "--state", "ME", "--agency-name", corrected, "--model", "TFM",
+                "--signed-on", "2026-02-05", "--known-on", "2026-02-06", "--source-title", "Test Gazette");
+        Instant beforeRename = Instant.now();
+        ok("append", "correct", "--agreement-id", AgencyId.of(org.agreementledger.api.UsState.ME, misspelt)
+                        + "#JEM#2026-02-02", "--field", "agencyName", "--old-value", misspelt, "--new-value", corrected,
+                "--known-on", "2026-02-10", "--source-title", "Test Gazette, correction");
+
+        JsonNode today = counts("--as-of", "2026-03-01");
+        assertThat(today.path("territories").asLong()).isEqualTo(1);
+        assertThat(today.path("byState").path("GU").path("agencies").asLong()).isEqualTo(1);
+        assertThat(today.path("byState").path("ME").path("agreements").asLong()).isEqualTo(2);
+        assertThat(today.path("byState").path("ME").path("agencies").asLong()).as("one agency once renamed")
+                .isEqualTo(1);
+        assertThat(counts("--as-of", "2026-03-01", "--known-at", "2026-02-09").path("byState").path("ME")
+                .path("agencies").asLong()).as("as known before the rename").isEqualTo(2);
+
+        JsonNode replayBefore = counts("--as-of", "2026-03-01", "--ledger-at", beforeRename.toString());
+        assertThat(replayBefore.path("territories").asLong()).isEqualTo(1);
+        assertThat(replayBefore.path("byState").path("ME").path("agencies").asLong())
+                .as("the ledger before it held the rename").isEqualTo(2);
+        JsonNode replayNow = counts("--as-of", "2026-03-01", "--ledger-at", Instant.now().toString());
+        for (String field : new String[] {"agreements", "agencies", "states", "territories", "byModel", "byState"}) {
+            assertThat(replayNow.path(field)).as("the replay now, %s", field).isEqualTo(today.path(field));
+        }
+
+        assertThat(ok("counts", "--as-of", "2026-03-01").out()).containsPattern("AGENCIES +STATES +TERRITORIES\n")
+                .containsPattern("all +" + today.path("agreements").asLong() + " +" + today.path("agencies").asLong()
+                        + " +" + today.path("states").asLong() + " +1\n");
+    }
+
+    private static JsonNode counts(String... args) throws Exception {
+        String[] all = new String[args.length + 3];
+        all[0] = "counts";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--format";
+        all[args.length + 2] = "json";
+        return JSON.readTree(ok(all).out());
     }
 
     @Test

@@ -102,6 +102,8 @@ class ReportPageBrowserTest extends DemoLedgerTest {
                 .isEqualTo(number(counts.path("agreements").asLong()));
         assertThat(browser.findElement(By.id("figure-agencies")).getText()).isEqualTo("1,168");
         assertThat(browser.findElement(By.id("figure-states")).getText()).isEqualTo("39");
+        assertThat(browser.findElement(By.id("figure-territories")).getText())
+                .isEqualTo(number(counts.path("territories").asLong()));
         WebElement florida = browser.findElement(By.cssSelector("#by-state tr[data-state='FL']"));
         assertThat(florida.findElements(By.tagName("td")).get(1).getText()).isEqualTo("342");
         WebElement tfm = browser.findElement(By.cssSelector("#by-model tr[data-model='TFM']"));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.agreementledger.api.AgencyId;
 import org.agreementledger.api.AgreementCorrected;
 import org.agreementledger.api.AgreementReinstated;
 import org.agreementledger.api.AgreementSigned;
@@ -18,11 +19,14 @@ import org.agreementledger.api.AgreementWithdrawn;
 import org.agreementledger.api.CorrectableField;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.SupportModelChanged;
+import org.agreementledger.api.UsState;
 
 /**
  * The test's own answer to "what was in force on D, as known on K", written from the decided
  * semantics without the projection's code: for each agreement, look at the one point (D, K)
- * directly. No versions, no intervals, no SQL: if the two disagree, one of them is wrong.
+ * directly. No versions, no intervals, no SQL: if the two disagree, one of them is wrong. An
+ * agreement counts under the agency its name is known by at K (the latest-known agencyName
+ * correction's, else the signing's), and in its signing's state or territory.
  */
 final class CountsOracle {
 
@@ -63,6 +67,7 @@ final class CountsOracle {
         String agencyType = signing.agencyType();
         StoredEvents.Stored latestSignedOn = null;
         StoredEvents.Stored latestAgencyType = null;
+        StoredEvents.Stored latestAgencyName = null;
         StoredEvents.Stored latestModelChange = null;
         StoredEvents.Stored latestWithdrawalOrReinstatement = null;
         for (StoredEvents.Stored stored : known) {
@@ -72,6 +77,9 @@ final class CountsOracle {
                 }
                 if (correction.field() == CorrectableField.agencyType && laterKnown(stored, latestAgencyType)) {
                     latestAgencyType = stored;
+                }
+                if (correction.field() == CorrectableField.agencyName && laterKnown(stored, latestAgencyName)) {
+                    latestAgencyName = stored;
                 }
             }
             if ((stored.event() instanceof AgreementWithdrawn || stored.event() instanceof AgreementReinstated)
@@ -90,6 +98,14 @@ final class CountsOracle {
         if (latestAgencyType != null) {
             agencyType = ((AgreementCorrected) latestAgencyType.event()).newValue();
         }
+        // the agency is the one its name is known by at knownAt: a rename known by then moves the agreement to it
+        String agencyId = signing.agencyId();
+        if (latestAgencyName != null) {
+            String name = ((AgreementCorrected) latestAgencyName.event()).newValue();
+            if (AgencyId.identifies(name)) {
+                agencyId = AgencyId.of(signing.state(), name);
+            }
+        }
         if (day.isBefore(start)) {
             return null;
         }
@@ -99,7 +115,7 @@ final class CountsOracle {
         }
         SupportModel model = latestModelChange == null ? signing.model()
                 : ((SupportModelChanged) latestModelChange.event()).to();
-        return new InForce(signing.agreementId(), signing.agencyId(), signing.state().name(), model, agencyType);
+        return new InForce(signing.agreementId(), agencyId, signing.state().name(), model, agencyType);
     }
 
     private static boolean laterKnown(StoredEvents.Stored candidate, StoredEvents.Stored best) {
@@ -135,8 +151,12 @@ final class CountsOracle {
             byAgencyType.put(type, tally(inForce.stream().filter(a -> typeOf(a).equals(type)).toList()));
         }
         Tally all = tally(inForce);
-        long states = inForce.stream().map(InForce::state).distinct().count();
-        return new Counts(asOf, knownAt, all.agreements(), all.agencies(), states, byModel, byState, byAgencyType);
+        long states = inForce.stream().map(InForce::state).filter(state -> !UsState.valueOf(state).isTerritory())
+                .distinct().count();
+        long territories = inForce.stream().map(InForce::state).filter(state -> UsState.valueOf(state).isTerritory())
+                .distinct().count();
+        return new Counts(asOf, knownAt, all.agreements(), all.agencies(), states, territories, byModel, byState,
+                byAgencyType);
     }
 
     private static String typeOf(InForce agreement) {

@@ -14,9 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 import org.agreementledger.LedgerApplication;
 import org.agreementledger.agreement.AgreementConflictException;
 import org.agreementledger.agreement.AgreementLedger;
+import org.agreementledger.api.AgreementId;
 import org.agreementledger.api.ChangeSupportModel;
 import org.agreementledger.api.CorrectAgreement;
 import org.agreementledger.api.CorrectableField;
@@ -35,6 +37,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -45,8 +49,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Random histories of signings, model changes, withdrawals, reinstatements and corrections (signedOn included),
- * with back-dated knowledge and interleaved append order, go through the real aggregate into the
+ * Random histories of signings, model changes, withdrawals, reinstatements and corrections (signedOn included,
+ * and renames into other agencies' names), in states and territories, with back-dated knowledge and
+ * interleaved append order, go through the real aggregate into the
  * real store; the projection's answers must equal the test oracle's fold of the raw stored events
  * for random (asOf, knownAt) pairs, and so must the audit replay's. Each try starts from an empty
  * store and empty report tables in a database of its own; refused commands are simply not in the
@@ -58,14 +63,22 @@ class ProjectionPropertyTest {
 
     private static final LocalDate BASE = LocalDate.of(2020, 1, 1);
     private static final Source SOURCE = Source.manual("property test", null);
-    /** A few agencies, some in the same state, so agencies hold several agreements and states several agencies. */
+    /**
+     * A few agencies, some in the same state or territory, so agencies hold several agreements and
+     * states and territories several agencies; territories so states and territories are counted apart.
+     */
     private static final List<Agency> AGENCIES = List.of(
             new Agency(UsState.FL, "Alachua County Sheriff's Office", "County"),
             new Agency(UsState.FL, "City of Hialeah Police Department", "Municipality"),
             new Agency(UsState.TX, "Harris County Constable Precinct 4", null),
-            new Agency(UsState.GA, "Georgia Department of Corrections", "State Agency"));
+            new Agency(UsState.TX, "Harris County Sheriff's Office", "County"),
+            new Agency(UsState.GA, "Georgia Department of Corrections", "State Agency"),
+            new Agency(UsState.GU, "Guam Department of Corrections", "State Agency"),
+            new Agency(UsState.GU, "Guam Police Department", null),
+            new Agency(UsState.PR, "Puerto Rico Police Bureau", "State Agency"));
+    /** Nobody's name until an agreement is renamed to it; see {@link #renameTo}. */
+    private static final String NEW_NAME = "Renamed Agency";
     private static final Map<CorrectableField, List<String>> CORRECTED_VALUES = Map.of(
-            CorrectableField.agencyName, List.of("Renamed Agency", "Another Name"),
             CorrectableField.county, List.of("Alachua", "Harris"),
             CorrectableField.agencyType, List.of("County", "Municipality", "State Agency"),
             CorrectableField.moaLink, List.of("https://example.org/moa/1", "https://example.org/moa/2"));
@@ -150,10 +163,12 @@ class ProjectionPropertyTest {
         InForceIndex index = reports.loadIndex();
         assertThat(index.revision()).as("the snapshot's revision").isEqualTo(reports.revision());
         List<LocalDate> interesting = new ArrayList<>(oracle.interestingDays());
+        Coverage coverage = new Coverage();
         for (int i = 0; i < 12; i++) {
             LocalDate asOf = pick(random, interesting);
             LocalDate knownAt = random.nextInt(8) == 0 ? AgreementReports.today() : pick(random, interesting);
             Counts expected = oracle.counts(asOf, knownAt);
+            coverage.asked(expected, oracle.inForce(asOf, knownAt));
             assertThat(reports.countsFromSql(asOf, knownAt)).as("SQL counts on %s as known on %s", asOf, knownAt)
                     .isEqualTo(expected);
             assertThat(index.counts(asOf, knownAt)).as("snapshot counts on %s as known on %s", asOf, knownAt)
@@ -180,8 +195,10 @@ class ProjectionPropertyTest {
         assertThat(timeline.points()).isNotEmpty();
         for (TimelinePoint point : timeline.points()) {
             Counts expected = oracle.counts(point.date(), knownAt);
+            coverage.asked(expected, oracle.inForce(point.date(), knownAt));
             assertThat(point).as("timeline point, as known on %s", knownAt).isEqualTo(
-                    new TimelinePoint(point.date(), expected.agreements(), expected.agencies(), expected.states()));
+                    new TimelinePoint(point.date(), expected.agreements(), expected.agencies(), expected.states(),
+                            expected.territories()));
         }
         assertThat(timeline.points().get(timeline.points().size() - 1).date()).isBeforeOrEqualTo(to);
         List<TimelinePoint> fromSql = reports.timelineFromSql(from, to, step, knownAt).points();
@@ -191,6 +208,38 @@ class ProjectionPropertyTest {
 
         if (random.nextInt(4) == 0) {
             appendAfterTheSnapshot(index, random, interesting);
+        }
+        coverage.report();
+    }
+
+    /**
+     * What the tries' questions reached, printed and checked over all tries: territories counted, an
+     * agreement counted under an agency it was renamed into, and such an agreement counted beside
+     * another of that agency signed under another name (one agency, two signing names).
+     */
+    private static final class Coverage {
+        private boolean territory;
+        private boolean renamed;
+        private boolean merged;
+
+        void asked(Counts counts, List<CountsOracle.InForce> inForce) {
+            territory |= counts.territories() > 0;
+            renamed |= inForce.stream().anyMatch(a -> !a.agencyId().equals(AgreementId.agencyOf(a.agreementId())));
+            Map<String, Long> signingNamesByAgency = inForce.stream().collect(Collectors.groupingBy(
+                    CountsOracle.InForce::agencyId, Collectors.mapping(a -> AgreementId.agencyOf(a.agreementId()),
+                            Collectors.collectingAndThen(Collectors.toSet(), names -> (long) names.size()))));
+            merged |= signingNamesByAgency.values().stream().anyMatch(names -> names > 1);
+        }
+
+        void report() {
+            Statistics.label("a territory counted").collect(territory);
+            Statistics.label("an agreement counted under the agency it was renamed into").collect(renamed);
+            Statistics.label("one agency, agreements signed under two names").collect(merged);
+            Statistics.label("a territory counted").coverage(check -> check.check(true).percentage(p -> p >= 20));
+            Statistics.label("an agreement counted under the agency it was renamed into")
+                    .coverage(check -> check.check(true).percentage(p -> p >= 10));
+            Statistics.label("one agency, agreements signed under two names")
+                    .coverage(check -> check.check(true).percentage(p -> p >= 1));
         }
     }
 
@@ -331,24 +380,38 @@ class ProjectionPropertyTest {
                             null));
                 });
             } else if (action instanceof Correction correction) {
-                commands.add(() -> correct(id, signedOn, correction, facts));
+                commands.add(() -> correct(id, agency, signedOn, correction, facts));
             }
         }
         return commands;
     }
 
-    private static void correct(String id, LocalDate signedOn, Correction correction,
+    /**
+     * A name to rename an agreement of {@code agency} to, other than the one it has: another agency's of
+     * the same state or territory (the agreement then counts with that agency's, signed under it before
+     * or after, from the day the rename is known) or a name nobody was signed under.
+     */
+    private static String renameTo(Agency agency, String current, int choice) {
+        List<String> names = new ArrayList<>();
+        AGENCIES.stream().filter(other -> other.state() == agency.state()).forEach(other -> names.add(other.name()));
+        names.add(NEW_NAME);
+        names.remove(current);
+        return names.get(choice % names.size());
+    }
+
+    private static void correct(String id, Agency agency, LocalDate signedOn, Correction correction,
                                 Map<String, Map<CorrectableField, String>> facts) {
         Map<CorrectableField, String> recorded = facts.getOrDefault(id, new EnumMap<>(CorrectableField.class));
         LocalDate knownOn = signedOn.plusDays(correction.lag());
         String newValue;
         if (correction.field() == CorrectableField.signedOn) {
             newValue = signedOn.plusDays(correction.dayShift()).toString();
+        } else if (correction.field() == CorrectableField.agencyName) {
+            newValue = renameTo(agency, recorded.get(CorrectableField.agencyName), correction.choice());
         } else {
             List<String> values = CORRECTED_VALUES.get(correction.field());
             // one choice in four clears an optional field
-            newValue = correction.choice() >= values.size() && correction.field() != CorrectableField.agencyName
-                    ? null : values.get(correction.choice() % values.size());
+            newValue = correction.choice() >= values.size() ? null : values.get(correction.choice() % values.size());
         }
         LocalDate effectiveOn = correction.effectiveBefore() < 0 ? null : knownOn.minusDays(correction.effectiveBefore());
         ledger.correct(new CorrectAgreement(id, correction.field(), recorded.get(correction.field()), newValue,
@@ -364,7 +427,12 @@ class ProjectionPropertyTest {
                 Arbitraries.integers().between(0, 300)).as(Withdrawal::new);
         Arbitrary<Action> reinstatement = Combinators.combine(Arbitraries.integers().between(0, 600),
                 Arbitraries.integers().between(0, 300)).as(Reinstatement::new);
-        Arbitrary<Action> correction = Combinators.combine(Arbitraries.of(CorrectableField.class),
+        // renames weighted up: counting a renamed agreement with its new agency needs a rename and that
+        // agency's own agreement in force at a point asked about
+        Arbitrary<CorrectableField> field = Arbitraries.frequency(Tuple.of(3, CorrectableField.agencyName),
+                Tuple.of(1, CorrectableField.county), Tuple.of(1, CorrectableField.agencyType),
+                Tuple.of(1, CorrectableField.signedOn), Tuple.of(1, CorrectableField.moaLink));
+        Arbitrary<Action> correction = Combinators.combine(field,
                 Arbitraries.integers().between(0, 3), Arbitraries.integers().between(-60, 60),
                 Arbitraries.integers().between(0, 600), Arbitraries.integers().between(-1, 30)).as(Correction::new);
         Arbitrary<Action> action = Arbitraries.frequencyOf(

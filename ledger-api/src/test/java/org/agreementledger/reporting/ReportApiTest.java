@@ -54,7 +54,7 @@ class ReportApiTest extends LedgerIntegrationTest {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode body = response.getBody();
         assertThat(body.fieldNames()).toIterable().containsExactly("asOf", "knownAt", "agreements", "agencies", "states",
-                "pendingAgencies", "byModel", "byState");
+                "territories", "pendingAgencies", "byModel", "byState");
         assertThat(body.path("pendingAgencies").asInt()).isZero(); // this ledger holds no pending lists
         assertThat(body.path("asOf").asText()).isEqualTo("2025-02-01");
         assertThat(body.path("knownAt").asText()).isEqualTo("2025-03-01");
@@ -89,7 +89,39 @@ class ReportApiTest extends LedgerIntegrationTest {
         List<String> dates = body.path("points").findValuesAsText("date");
         assertThat(dates).containsExactly("2025-01-01", "2025-01-08", "2025-01-15", "2025-01-22", "2025-01-29");
         assertThat(body.path("points").get(0).fieldNames()).toIterable()
-                .containsExactly("date", "agreements", "agencies", "states");
+                .containsExactly("date", "agreements", "agencies", "states", "territories");
+    }
+
+    @Test
+    void aTerritoryCountsAsATerritoryNotAStateAndStaysInByState() {
+        processor.awaitCaughtUp(Duration.ofSeconds(30));
+        String asOf = "/api/reports/counts?asOf=1999-06-01";
+        String timeline = "/api/reports/timeline?from=1999-05-01&to=1999-06-01&step=month";
+        JsonNode before = get(asOf).getBody();
+        JsonNode timelineBefore = get(timeline).getBody().path("points");
+        // signed in 1999: no other test's agreement is in force then, in Puerto Rico or the Virgin Islands
+        for (UsState territory : new UsState[] {UsState.PR, UsState.VI}) {
+            assertThat(territory.isTerritory()).isTrue();
+            assertThat(before.path("byState").has(territory.name())).as(territory.name()).isFalse();
+            ledger.sign(new SignAgreement(territory, uniqueAgency("Territory"), null, null, SupportModel.JEM,
+                    LocalDate.of(1999, 5, 3), null, null, LocalDate.of(1999, 5, 4), PRESS));
+        }
+        processor.awaitCaughtUp(Duration.ofSeconds(30));
+
+        JsonNode after = get(asOf).getBody();
+        assertThat(after.path("territories").asLong()).isEqualTo(before.path("territories").asLong() + 2);
+        assertThat(after.path("states").asLong()).isEqualTo(before.path("states").asLong());
+        assertThat(after.path("agencies").asLong()).isEqualTo(before.path("agencies").asLong() + 2);
+        assertThat(after.path("byState").path("PR").path("agreements").asLong()).isEqualTo(1);
+        assertThat(after.path("byState").path("VI").path("agencies").asLong()).isEqualTo(1);
+        JsonNode timelineAfter = get(timeline).getBody().path("points");
+        assertThat(timelineAfter.get(1).path("date").asText()).isEqualTo("1999-06-01");
+        assertThat(timelineAfter.get(1).path("territories").asLong())
+                .isEqualTo(timelineBefore.get(1).path("territories").asLong() + 2);
+        assertThat(timelineAfter.get(1).path("states").asLong())
+                .isEqualTo(timelineBefore.get(1).path("states").asLong());
+        assertThat(timelineAfter.get(0).path("territories").asLong()).as("before the signings")
+                .isEqualTo(timelineBefore.get(0).path("territories").asLong());
     }
 
     @Test

@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.agreementledger.agreement.AgreementLedger;
+import org.agreementledger.api.AgencyId;
+import org.agreementledger.api.CorrectAgreement;
+import org.agreementledger.api.CorrectableField;
 import org.agreementledger.api.SignAgreement;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.UsState;
@@ -54,6 +57,13 @@ class ReportFormatsApiTest extends LedgerIntegrationTest {
         return http.exchange(uri, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
+    /** A field of each element of an array (findValuesAsText would also find the histories' fields). */
+    private static List<String> fieldOfEach(JsonNode array, String field) {
+        List<String> values = new java.util.ArrayList<>();
+        array.forEach(element -> values.add(element.path(field).asText()));
+        return values;
+    }
+
     private String signHostile() {
         String id = ledger.sign(new SignAgreement(UsState.WY, "=HYPERLINK(\"http://evil.example\",\"x\") "
                 + uniqueAgency("Csv"), "@Laramie", "+County", SupportModel.JEM, LocalDate.of(2024, 3, 1), null, null,
@@ -82,13 +92,14 @@ class ReportFormatsApiTest extends LedgerIntegrationTest {
         ResponseEntity<String> byHeader = csv("/api/reports/counts?asOf=2024-06-01", "text/csv");
         assertThat(byHeader.getHeaders().getContentType().getSubtype()).isEqualTo("csv");
         assertThat(byHeader.getBody().lines().toList()).first()
-                .isEqualTo("as_of,known_at,group,key,agreements,agencies,states");
+                .isEqualTo("as_of,known_at,group,key,agreements,agencies,states,territories");
         assertThat(byHeader.getBody()).contains("\r\n2024-06-01,").contains(",state,WY,");
         assertThat(csv("/api/reports/counts?asOf=2024-06-01", "application/json, text/csv;q=0.5").getBody())
                 .startsWith("{");
 
         String timeline = csv("/api/reports/timeline?from=2024-01-01&to=2024-03-01&format=CSV", null).getBody();
-        assertThat(timeline.lines().toList()).hasSize(4).first().isEqualTo("date,known_at,agreements,agencies,states");
+        assertThat(timeline.lines().toList()).hasSize(4).first()
+                .isEqualTo("date,known_at,agreements,agencies,states,territories");
 
         String reconciliation = csv("/api/reports/reconciliation", "text/csv").getBody();
         assertThat(reconciliation.lines().findFirst().orElseThrow()).startsWith("id,measure,scope,date,claimed,ledger");
@@ -164,6 +175,73 @@ class ReportFormatsApiTest extends LedgerIntegrationTest {
         assertThat(first.path("history").get(1).path("type").asText()).isEqualTo("AgreementWithdrawn");
         assertThat(agency.path("agreements").get(1).path("agreementId").asText()).isEqualTo(tfm);
         assertThat(agency.path("agreements").get(1).path("inForce").asBoolean()).isTrue();
+        assertThat(fieldOfEach(agency.path("agreements"), "agencyId")).containsOnly(agencyId);
+        assertThat(agency.path("otherAgencyIds")).isEmpty();
+    }
+
+    /**
+     * ICE corrected the name an agreement was signed under, and a second agreement was signed under the
+     * corrected name: asked by either id, the agency is the one of the corrected name, with both.
+     */
+    @Test
+    void aRenamedAgencyIsFoundUnderEitherIdWithTheAgreementsOfItsNewName() {
+        String suffix = uniqueAgency("");
+        String misspelt = "Mantiowoc County" + suffix;
+        String corrected = "Manitowoc County" + suffix;
+        String renamed = ledger.sign(new SignAgreement(UsState.WI, misspelt, "Manitowoc", "County", SupportModel.JEM,
+                LocalDate.of(2023, 1, 2), null, null, LocalDate.of(2023, 1, 9), PRESS));
+        String second = ledger.sign(new SignAgreement(UsState.WI, corrected, "Manitowoc", "County", SupportModel.TFM,
+                LocalDate.of(2024, 1, 2), null, null, LocalDate.of(2024, 1, 9), PRESS));
+        ledger.correct(new CorrectAgreement(renamed, CorrectableField.agencyName, misspelt, corrected, null,
+                LocalDate.of(2024, 2, 1), PRESS, null));
+        String oldId = AgencyId.of(UsState.WI, misspelt);
+        String newId = AgencyId.of(UsState.WI, corrected);
+
+        for (String asked : List.of(oldId, newId)) {
+            ResponseEntity<JsonNode> response = http.getForEntity("/api/agencies/{id}", JsonNode.class, asked);
+            assertThat(response.getStatusCode()).as(asked).isEqualTo(HttpStatus.OK);
+            JsonNode agency = response.getBody();
+            assertThat(agency.path("agencyId").asText()).as(asked).isEqualTo(newId);
+            assertThat(agency.path("agencyName").asText()).as(asked).isEqualTo(corrected);
+            assertThat(agency.path("otherAgencyIds")).as(asked).hasSize(1);
+            assertThat(agency.path("otherAgencyIds").get(0).asText()).as(asked).isEqualTo(oldId);
+            assertThat(fieldOfEach(agency.path("agreements"), "agreementId")).as(asked)
+                    .containsExactly(renamed, second);
+            assertThat(fieldOfEach(agency.path("agreements"), "agencyId")).as(asked).containsOnly(newId);
+            assertThat(agency.path("agreements").get(0).path("history")).as(asked).hasSize(2);
+        }
+    }
+
+    /**
+     * Of two agreements signed under one name, ICE corrected one's: the old id still names the agency
+     * holding the other, and answers both (each saying which agency it is now); the new id answers the
+     * renamed one.
+     */
+    @Test
+    void anIdStillInUseAnswersItsAgencyAndTheAgreementsRenamedAwayFromIt() {
+        String name = uniqueAgency("Split");
+        String kept = ledger.sign(new SignAgreement(UsState.VT, name, null, null, SupportModel.JEM,
+                LocalDate.of(2023, 1, 2), null, null, LocalDate.of(2023, 1, 9), PRESS));
+        String moved = ledger.sign(new SignAgreement(UsState.VT, name, null, null, SupportModel.TFM,
+                LocalDate.of(2023, 1, 2), null, null, LocalDate.of(2023, 1, 9), PRESS));
+        String otherName = "Other " + name;
+        ledger.correct(new CorrectAgreement(moved, CorrectableField.agencyName, name, otherName, null,
+                LocalDate.of(2024, 2, 1), PRESS, null));
+        String signedId = AgencyId.of(UsState.VT, name);
+        String otherId = AgencyId.of(UsState.VT, otherName);
+
+        JsonNode asSigned = http.getForObject("/api/agencies/{id}", JsonNode.class, signedId);
+        assertThat(asSigned.path("agencyId").asText()).isEqualTo(signedId);
+        assertThat(asSigned.path("agencyName").asText()).isEqualTo(name);
+        assertThat(fieldOfEach(asSigned.path("agreements"), "agreementId")).containsExactly(kept, moved);
+        assertThat(fieldOfEach(asSigned.path("agreements"), "agencyId")).containsExactly(signedId, otherId);
+        assertThat(asSigned.path("otherAgencyIds").get(0).asText()).isEqualTo(otherId);
+
+        JsonNode asRenamed = http.getForObject("/api/agencies/{id}", JsonNode.class, otherId);
+        assertThat(asRenamed.path("agencyId").asText()).isEqualTo(otherId);
+        assertThat(asRenamed.path("agencyName").asText()).isEqualTo(otherName);
+        assertThat(fieldOfEach(asRenamed.path("agreements"), "agreementId")).containsExactly(moved);
+        assertThat(asRenamed.path("otherAgencyIds").get(0).asText()).isEqualTo(signedId);
     }
 
     @Test
@@ -184,6 +262,13 @@ class ReportFormatsApiTest extends LedgerIntegrationTest {
                 "/api/agencies/{agencyId}", "/api/reports/reconciliation");
         assertThat(openApi.path("paths").path("/api/reports/counts").path("get").path("responses").path("200")
                 .path("content").fieldNames()).toIterable().contains("application/json", "text/csv");
+        JsonNode schemas = openApi.path("components").path("schemas");
+        assertThat(schemas.path("CountsDocument").path("properties").path("states").path("description").asText())
+                .contains("District of Columbia");
+        assertThat(schemas.path("CountsDocument").path("properties").path("territories").path("description").asText())
+                .contains("territories");
+        assertThat(schemas.path("TimelinePoint").path("properties").has("territories")).isTrue();
+        assertThat(schemas.path("AgencyDocument").path("properties").has("otherAgencyIds")).isTrue();
         assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         ResponseEntity<String> page = http.getForEntity("/", String.class);

@@ -16,6 +16,15 @@ public final class AgencyId {
         return state.name() + "-" + slug(agencyName);
     }
 
+    /**
+     * Whether a name makes an agency id as a signing's must ({@link Fields#agencyName}): some letter
+     * or digit, and no longer than a name may be. Every name the ledger accepts today does; a
+     * correction appended before corrected names were held to that rule may not.
+     */
+    public static boolean identifies(String agencyName) {
+        return agencyName != null && agencyName.length() <= Fields.MAX_AGENCY_NAME && !slug(agencyName).isEmpty();
+    }
+
     /** Lower case, apostrophes dropped, accents folded, every other run of non-alphanumerics one hyphen. */
     public static String slug(String name) {
         String folded = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");

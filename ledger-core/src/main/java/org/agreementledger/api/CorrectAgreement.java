@@ -19,7 +19,11 @@ public record CorrectAgreement(@TargetAggregateIdentifier String agreementId, Co
         oldValue = Fields.optional("oldValue", oldValue);
         newValue = Fields.optional("newValue", newValue);
         Fields.required("source", source);
-        if (field == CorrectableField.agencyName || field == CorrectableField.signedOn) {
+        if (field == CorrectableField.agencyName) {
+            // the corrected name becomes the agency's id in reports (AgencyId.of), so it must make one, as a signing's does
+            newValue = Fields.agencyName("newValue", newValue);
+        }
+        if (field == CorrectableField.signedOn) {
             Fields.required("newValue", newValue);
         }
         if (field == CorrectableField.signedOn) {

@@ -1,8 +1,14 @@
 package org.agreementledger.api;
 
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
-/** USPS codes of the states, the District and the territories, with the names ICE prints. */
+/**
+ * USPS codes of the 50 states, the District of Columbia and the five inhabited territories, with the
+ * names ICE prints. Reports count states (the 50 and the District) and territories apart, as press
+ * figures such as "39 states" do; {@link #isTerritory()} tells which is which.
+ */
 public enum UsState {
     AL("Alabama"),
     AK("Alaska"),
@@ -61,6 +67,8 @@ public enum UsState {
     PR("Puerto Rico"),
     VI("U.S. Virgin Islands");
 
+    private static final Set<UsState> TERRITORIES = EnumSet.of(AS, GU, MP, PR, VI);
+
     private final String title;
 
     UsState(String title) {
@@ -69,6 +77,14 @@ public enum UsState {
 
     public String title() {
         return title;
+    }
+
+    /**
+     * American Samoa, Guam, the Northern Mariana Islands, Puerto Rico and the U.S. Virgin Islands;
+     * false for the 50 states and the District of Columbia, which reports count as states.
+     */
+    public boolean isTerritory() {
+        return TERRITORIES.contains(this);
     }
 
     /** Accepts the USPS code (FL) or the full name in any case (FLORIDA, Florida). */

@@ -2,12 +2,14 @@ package org.agreementledger.listing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agreementledger.api.AgencyId;
 import org.agreementledger.api.AgreementCorrected;
 import org.agreementledger.api.AgreementReinstated;
 import org.agreementledger.api.AgreementRequestClosed;
 import org.agreementledger.api.AgreementRequested;
 import org.agreementledger.api.AgreementSigned;
 import org.agreementledger.api.AgreementWithdrawn;
+import org.agreementledger.api.CorrectableField;
 import org.agreementledger.api.ImportReport;
 import org.agreementledger.api.PublicationHeld;
 import org.agreementledger.api.PublicationRecorded;
@@ -96,6 +98,17 @@ class CurrentAgreementProjection {
         };
         Object value = event.field() == org.agreementledger.api.CorrectableField.signedOn && event.newValue() != null
                 ? java.time.LocalDate.parse(event.newValue()) : event.newValue();
+        if (event.field() == CorrectableField.agencyName) {
+            // the agency as its name is known now, as the reports count it (AgreementVersions.agencyIdOf): the
+            // importer then matches the renamed agreement by the name ICE prints now, and an agency's record finds
+            // it beside agreements signed under the new name. The agreement id keeps the signing's agency, which
+            // is also the agency of a name that makes no id (slug null; split_part: agency ids hold no '#')
+            String slug = AgencyId.identifies(event.newValue()) ? AgencyId.slug(event.newValue()) : null;
+            write("update current_agreement set agency_name = ?,"
+                            + " agency_id = coalesce(state || '-' || ?::text, split_part(agreement_id, '#', 1))"
+                            + " where agreement_id = ?", value, slug, event.agreementId());
+            return;
+        }
         write("update current_agreement set " + column + " = ? where agreement_id = ?", value,
                 event.agreementId());
     }

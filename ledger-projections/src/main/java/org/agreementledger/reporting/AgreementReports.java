@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,6 +47,13 @@ public class AgreementReports implements DisposableBean {
 
     private static final String IN_FORCE = " v.generation = " + ReportGenerations.PUBLISHED
             + " and v.valid @> ?::date and v.known @> ?::date ";
+
+    /**
+     * The territories' USPS codes, a parameter of the statements that count states and territories
+     * apart: {@link UsState#isTerritory()} is the one definition, for SQL and the snapshot alike.
+     */
+    private static final String[] TERRITORIES = Arrays.stream(UsState.values()).filter(UsState::isTerritory)
+            .map(UsState::name).toArray(String[]::new);
 
     /** One number that grows with every committed change to the report tables; see V7__report_revision.sql. */
     private static final String REVISION = "select sum(changes)::bigint from report_revision";
@@ -105,7 +113,7 @@ public class AgreementReports implements DisposableBean {
     /** The one-statement answer, always from the tables: the fallback, and what the snapshot is held against. */
     public Counts countsFromSql(LocalDate asOf, LocalDate knownAt) {
         LocalDate known = knownAt == null ? today() : knownAt;
-        long[] totals = new long[3];
+        long[] totals = new long[4];
         Map<SupportModel, Tally> byModel = new EnumMap<>(SupportModel.class);
         Map<String, Tally> byState = new HashMap<>();
         Map<String, Tally> byAgencyType = new HashMap<>();
@@ -114,7 +122,8 @@ public class AgreementReports implements DisposableBean {
                 select grouping(v.state) as no_state, grouping(v.model) as no_model,
                        grouping(v.agency_type) as no_type, v.state, v.model, v.agency_type,
                        count(*) as agreements, count(distinct v.agency_id) as agencies,
-                       count(distinct v.state) as states
+                       count(distinct v.state) filter (where v.state <> all(?::text[])) as states,
+                       count(distinct v.state) filter (where v.state = any(?::text[])) as territories
                 from report_agreement_version v
                 where""" + IN_FORCE + """
                 group by grouping sets ((), (v.state), (v.model), (v.agency_type))
@@ -130,9 +139,10 @@ public class AgreementReports implements DisposableBean {
                 totals[0] = tally.agreements();
                 totals[1] = tally.agencies();
                 totals[2] = row.getLong("states");
+                totals[3] = row.getLong("territories");
             }
-        }, asOf, known);
-        return new Counts(asOf, known, totals[0], totals[1], totals[2], byModel, byState, byAgencyType);
+        }, TERRITORIES, TERRITORIES, asOf, known);
+        return new Counts(asOf, known, totals[0], totals[1], totals[2], totals[3], byModel, byState, byAgencyType);
     }
 
     public Timeline timeline(LocalDate from, LocalDate to, Step step, LocalDate knownAt) {
@@ -174,8 +184,9 @@ public class AgreementReports implements DisposableBean {
     /**
      * Points 0 to {@code last} from the tables in one statement, linear in versions plus points:
      * +1/-1 at the start and end of each version's valid time (agreements), of each agency's and
-     * each state's merged stretches in force ({@code range_agg}: distinct agencies and states),
-     * summed in day order with the points sorted in after the changes of their own day.
+     * each state's or territory's merged stretches in force ({@code range_agg}: distinct agencies,
+     * states and territories), summed in day order with the points sorted in after the changes of
+     * their own day.
      */
     private List<TimelinePoint> pointsFromSql(LocalDate from, Step step, long last, LocalDate known) {
         return jdbc.query("""
@@ -185,28 +196,33 @@ public class AgreementReports implements DisposableBean {
                       and known @> ?::date
                 ),
                 agency_span as (select unnest(range_agg(valid)) as span from v group by agency_id),
-                state_span as (select unnest(range_agg(valid)) as span from v group by state),
-                change (day, agreements, agencies, states) as (
-                    select lower(valid), 1, 0, 0 from v
-                    union all select upper(valid), -1, 0, 0 from v where not upper_inf(valid)
-                    union all select lower(span), 0, 1, 0 from agency_span
-                    union all select upper(span), 0, -1, 0 from agency_span where not upper_inf(span)
-                    union all select lower(span), 0, 0, 1 from state_span
-                    union all select upper(span), 0, 0, -1 from state_span where not upper_inf(span)
+                state_span as (
+                    select (state = any(?::text[]))::int as territory, unnest(range_agg(valid)) as span
+                    from v group by state
+                ),
+                change (day, agreements, agencies, states, territories) as (
+                    select lower(valid), 1, 0, 0, 0 from v
+                    union all select upper(valid), -1, 0, 0, 0 from v where not upper_inf(valid)
+                    union all select lower(span), 0, 1, 0, 0 from agency_span
+                    union all select upper(span), 0, -1, 0, 0 from agency_span where not upper_inf(span)
+                    union all select lower(span), 0, 0, 1 - territory, territory from state_span
+                    union all select upper(span), 0, 0, territory - 1, -territory from state_span
+                              where not upper_inf(span)
                 ),
                 point as (
                     select (?::date + i * ?::interval)::date as day from generate_series(0, ?) as i
                 ),
                 running as (
                     select day, is_point, sum(agreements) over w as agreements, sum(agencies) over w as agencies,
-                           sum(states) over w as states
-                    from (select day, false as is_point, agreements, agencies, states from change
-                          union all select day, true, 0, 0, 0 from point) as c
+                           sum(states) over w as states, sum(territories) over w as territories
+                    from (select day, false as is_point, agreements, agencies, states, territories from change
+                          union all select day, true, 0, 0, 0, 0 from point) as c
                     window w as (order by day, is_point)
                 )
-                select day, agreements, agencies, states from running where is_point order by day
+                select day, agreements, agencies, states, territories from running where is_point order by day
                 """, (row, n) -> new TimelinePoint(row.getObject("day", LocalDate.class), row.getLong("agreements"),
-                row.getLong("agencies"), row.getLong("states")), known, from, step.interval, last);
+                row.getLong("agencies"), row.getLong("states"), row.getLong("territories")), known, TERRITORIES,
+                from, step.interval, last);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.agreementledger.api.AgencyId;
 import org.agreementledger.api.AgreementCorrected;
 import org.agreementledger.api.AgreementEvent;
 import org.agreementledger.api.AgreementReinstated;
@@ -32,6 +33,9 @@ import org.agreementledger.api.UsState;
  *
  * <p>In force on a day: from the signing's effectiveOn (or the corrected signedOn) unless the
  * last withdrawal or reinstatement on or before that day is a withdrawal.
+ *
+ * <p>A version's agency is the one its name is known by then ({@link #agencyIdOf}), so one
+ * agreement's versions may belong to one agency before a rename is known and to another after.
  */
 public final class AgreementVersions {
 
@@ -144,9 +148,21 @@ public final class AgreementVersions {
     private static Stretch stretch(AgreementSigned signing, Map<CorrectableField, String> facts, SupportModel model,
                                    LocalDate from, LocalDate to) {
         String signedOn = facts.get(CorrectableField.signedOn);
-        return new Stretch(signing.agreementId(), signing.agencyId(), facts.get(CorrectableField.agencyName),
+        String agencyName = facts.get(CorrectableField.agencyName);
+        return new Stretch(signing.agreementId(), agencyIdOf(signing, agencyName), agencyName,
                 signing.state(), facts.get(CorrectableField.county), facts.get(CorrectableField.agencyType), model,
                 signedOn == null ? null : LocalDate.parse(signedOn), facts.get(CorrectableField.moaLink), from, to);
+    }
+
+    /**
+     * The agency as its name is known: ICE corrects misspelt names between lists, and an agreement
+     * signed later under the corrected name is the same agency's, so from the day a rename is known
+     * the agreement counts under the new name's id. The agreement's own id keeps the signing's.
+     * A name that makes no id ({@link AgencyId#identifies}: a correction appended before corrected
+     * names were held to a signing's rules) leaves the agreement with its signing's agency.
+     */
+    static String agencyIdOf(AgreementSigned signing, String agencyName) {
+        return AgencyId.identifies(agencyName) ? AgencyId.of(signing.state(), agencyName) : signing.agencyId();
     }
 
     /**

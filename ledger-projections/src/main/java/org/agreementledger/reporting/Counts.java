@@ -10,14 +10,17 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.agreementledger.api.SupportModel;
+import org.agreementledger.api.UsState;
 
 /**
  * How many agreements were in force on {@code asOf}, as the public record stood on
- * {@code knownAt}: agreements, distinct agencies holding at least one, distinct states, and the
- * same broken down by model (every model, zero included), by state and by agency type (only those
- * with an agreement in force).
+ * {@code knownAt}: agreements, distinct agencies holding at least one, distinct states (the 50 and
+ * the District of Columbia) and distinct territories ({@link UsState#isTerritory()}) with one, and
+ * the same broken down by model (every model, zero included), by state or territory and by agency
+ * type (only those with an agreement in force). Agencies go by their id as known at {@code knownAt}
+ * ({@link AgreementVersion#agencyId()}).
  */
-public record Counts(LocalDate asOf, LocalDate knownAt, long agreements, long agencies, long states,
+public record Counts(LocalDate asOf, LocalDate knownAt, long agreements, long agencies, long states, long territories,
                      Map<SupportModel, Tally> byModel, Map<String, Tally> byState, Map<String, Tally> byAgencyType) {
 
     /** How a missing agency type is shown; ICE's sheets leave the column empty for some agencies. */
@@ -46,9 +49,10 @@ public record Counts(LocalDate asOf, LocalDate knownAt, long agreements, long ag
 
     /** Counts the given versions in force, in memory, the way the report queries count rows. */
     public static Counts of(LocalDate asOf, LocalDate knownAt, List<AgreementVersion> inForce) {
-        return new Counts(asOf, knownAt, inForce.size(), distinctAgencies(inForce),
-                inForce.stream().map(AgreementVersion::state).distinct().count(),
-                tally(inForce, AgreementVersion::model), tally(inForce, version -> version.state().name()),
+        Set<UsState> jurisdictions = inForce.stream().map(AgreementVersion::state).collect(Collectors.toSet());
+        long territories = jurisdictions.stream().filter(UsState::isTerritory).count();
+        return new Counts(asOf, knownAt, inForce.size(), distinctAgencies(inForce), jurisdictions.size() - territories,
+                territories, tally(inForce, AgreementVersion::model), tally(inForce, version -> version.state().name()),
                 tally(inForce, version -> agencyTypeOf(version.agencyType())));
     }
 

@@ -19,6 +19,13 @@ import org.agreementledger.api.UsState;
  * read the versions' corners instead ({@link InForceCorners}), so they do not grow with the
  * versions in force. Answers equal the SQL statements' (the property test holds them side by side);
  * it is only asked while its revision is the current one.
+ *
+ * <p>A version's agency is the one its row names, the agency as known over the version's knowledge
+ * time: after a rename one agreement's versions sit in two agencies' runs, those known before the
+ * rename in the old name's and those known from it in the new name's. Nothing here relies on an
+ * agency's versions being one agreement's or on an agreement's versions being one agency's: a run
+ * is merged (timeline) or cut into pieces (corners) as whatever rectangles it holds, and only the
+ * versions known at the point asked are counted.
  */
 final class InForceIndex {
 
@@ -30,6 +37,9 @@ final class InForceIndex {
     static final int MAX_AGENCY_TYPES = 28;
 
     private static final UsState[] STATES = UsState.values();
+    /** By state ordinal: 1 for a territory, 0 for a state (the 50 and the District), to count them apart. */
+    private static final int[] TERRITORY = Arrays.stream(STATES).mapToInt(state -> state.isTerritory() ? 1 : 0)
+            .toArray();
     private static final SupportModel[] MODELS = SupportModel.values();
     private static final int M = MODELS.length;
 
@@ -243,9 +253,11 @@ final class InForceIndex {
             }
         }
         Map<String, Tally> byState = new HashMap<>();
+        long territories = 0;
         for (int s = 0; s < STATES.length; s++) {
             if (stateAgreements[s] > 0) {
                 byState.put(STATES[s].name(), new Tally(stateAgreements[s], stateAgencies[s]));
+                territories += TERRITORY[s];
             }
         }
         Map<String, Tally> byAgencyType = new HashMap<>();
@@ -254,15 +266,16 @@ final class InForceIndex {
                 byAgencyType.put(agencyTypes[t], new Tally(typeAgreements[t], maskAgencies[M + t]));
             }
         }
-        return new Counts(asOf, knownAt, agreementsTotal, agenciesTotal, byState.size(), byModel, byState,
-                byAgencyType);
+        return new Counts(asOf, knownAt, agreementsTotal, agenciesTotal, byState.size() - territories, territories,
+                byModel, byState, byAgencyType);
     }
 
     /**
      * The headline counts on each of {@code days} (ascending) as known on {@code knownAt}, by one
      * sweep: +1/-1 at the first and past the last point covered by each version's valid time
      * (agreements), by each agency's merged stretches in force (agencies) and by the same stretches
-     * per state (a state is in force while any of its agencies is), summed up once over the points.
+     * per state (a state or territory is in force while any of its agencies is), summed up once over
+     * the points; states and territories are counted apart.
      * No sort: a state's stretches need no merging when its count is kept per point.
      */
     List<TimelinePoint> timeline(List<LocalDate> days, LocalDate knownAt) {
@@ -305,20 +318,23 @@ final class InForceIndex {
         }
         long[] agreementsOn = agreements.running();
         long[] agenciesOn = agencySpans.running();
-        long[] statesOn = new long[days.size()];
-        for (Deltas state : stateSpans) {
-            if (state != null) {
-                long[] agenciesOfState = state.running();
-                for (int k = 0; k < statesOn.length; k++) {
+        // [0]: states, [1]: territories
+        long[][] jurisdictionsOn = new long[2][days.size()];
+        for (int s = 0; s < STATES.length; s++) {
+            if (stateSpans[s] != null) {
+                long[] agenciesOfState = stateSpans[s].running();
+                long[] on = jurisdictionsOn[TERRITORY[s]];
+                for (int k = 0; k < on.length; k++) {
                     if (agenciesOfState[k] > 0) {
-                        statesOn[k]++;
+                        on[k]++;
                     }
                 }
             }
         }
         List<TimelinePoint> timeline = new ArrayList<>(days.size());
         for (int k = 0; k < days.size(); k++) {
-            timeline.add(new TimelinePoint(days.get(k), agreementsOn[k], agenciesOn[k], statesOn[k]));
+            timeline.add(new TimelinePoint(days.get(k), agreementsOn[k], agenciesOn[k], jurisdictionsOn[0][k],
+                    jurisdictionsOn[1][k]));
         }
         return timeline;
     }

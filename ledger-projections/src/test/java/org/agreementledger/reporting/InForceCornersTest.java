@@ -25,7 +25,12 @@ class InForceCornersTest {
 
     private void version(String agency, UsState state, SupportModel model, String type, int validFrom,
                          Integer validTo, int knownFrom, Integer knownTo) {
-        versions.add(new AgreementVersion("agreement-" + versions.size(), agency, agency, state, null, type, model,
+        version("agreement-" + versions.size(), agency, state, model, type, validFrom, validTo, knownFrom, knownTo);
+    }
+
+    private void version(String agreement, String agency, UsState state, SupportModel model, String type,
+                         int validFrom, Integer validTo, int knownFrom, Integer knownTo) {
+        versions.add(new AgreementVersion(agreement, agency, agency, state, null, type, model,
                 DAY0.plusDays(validFrom), null, DAY0.plusDays(validFrom), validTo == null ? null : DAY0.plusDays(validTo),
                 DAY0.plusDays(knownFrom), knownTo == null ? null : DAY0.plusDays(knownTo)));
         long base = DAY0.toEpochDay();
@@ -67,6 +72,46 @@ class InForceCornersTest {
         assertSameCounts(index, -100_000, 20);
     }
 
+    /**
+     * A rename known from day 40 moves agreement 1 from agency "old" to agency "new", which agreement 2
+     * was signed under (known from day 20): two agencies as known on days 20 to 39, one from 40 on,
+     * also for days of valid time before 40. One agreement's versions sit in two agencies' runs.
+     */
+    @Test
+    void anAgreementRenamedIntoAnotherAgencyCountsWithItFromTheDayTheRenameIsKnown() {
+        version("agreement-1", "WI-old", UsState.WI, SupportModel.JEM, "County", 10, null, 10, 40);
+        version("agreement-1", "WI-new", UsState.WI, SupportModel.JEM, "County", 10, null, 40, null);
+        version("agreement-2", "WI-new", UsState.WI, SupportModel.TFM, "County", 15, 50, 20, null);
+        // a territory beside it: counted apart from the state
+        version("agreement-3", "GU-police", UsState.GU, SupportModel.WSO, null, 5, null, 5, null);
+        InForceIndex index = builder.build();
+        for (int day = 0; day <= 60; day++) {
+            for (int known = 0; known <= 60; known++) {
+                assertSameCounts(index, day, known);
+            }
+        }
+        assertThat(index.counts(DAY0.plusDays(30), DAY0.plusDays(39)).agencies()).as("before the rename").isEqualTo(3);
+        assertThat(index.counts(DAY0.plusDays(30), DAY0.plusDays(40)).agencies()).as("from the rename").isEqualTo(2);
+        assertThat(index.counts(DAY0.plusDays(12), DAY0.plusDays(60)).byState().get("WI"))
+                .as("before agreement 2 took effect, as known after the rename").isEqualTo(new Tally(1, 1));
+        assertThat(index.counts(DAY0.plusDays(30), DAY0.plusDays(60)))
+                .satisfies(counts -> assertThat(counts.states()).isEqualTo(1))
+                .satisfies(counts -> assertThat(counts.territories()).isEqualTo(1));
+        List<LocalDate> days = new ArrayList<>();
+        for (int day = 0; day <= 60; day++) {
+            days.add(DAY0.plusDays(day));
+        }
+        for (int known : new int[] {20, 39, 40, 60}) {
+            LocalDate knownAt = DAY0.plusDays(known);
+            for (TimelinePoint point : index.timeline(days, knownAt)) {
+                Counts expected = Counts.of(point.date(), knownAt,
+                        versions.stream().filter(v -> v.covers(point.date(), knownAt)).toList());
+                assertThat(point).as("timeline as known on %s", knownAt).isEqualTo(new TimelinePoint(point.date(),
+                        expected.agreements(), expected.agencies(), expected.states(), expected.territories()));
+            }
+        }
+    }
+
     @Test
     void randomHistoriesAtRandomPoints() {
         SplittableRandom random = new SplittableRandom(6);
@@ -100,7 +145,8 @@ class InForceCornersTest {
                     Counts expected = Counts.of(point.date(), knownAt,
                             versions.stream().filter(v -> v.covers(point.date(), knownAt)).toList());
                     assertThat(point).as("%s timeline as known on %s", step, knownAt).isEqualTo(new TimelinePoint(
-                            point.date(), expected.agreements(), expected.agencies(), expected.states()));
+                            point.date(), expected.agreements(), expected.agencies(), expected.states(),
+                            expected.territories()));
                 }
             }
         }
@@ -108,7 +154,7 @@ class InForceCornersTest {
 
     /** A random history into {@link #versions} and a fresh builder; its span of days. */
     private int randomHistory(SplittableRandom random, int history) {
-        UsState[] states = {UsState.TX, UsState.FL, UsState.GA, UsState.AZ};
+        UsState[] states = {UsState.TX, UsState.FL, UsState.GA, UsState.AZ, UsState.PR, UsState.GU};
         String[] types = {"County", "City", null, "State"};
         versions.clear();
         builder = new InForceIndex.Builder(history);
