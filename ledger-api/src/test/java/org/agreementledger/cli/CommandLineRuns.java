@@ -28,6 +28,17 @@ final class CommandLineRuns {
         return database;
     }
 
+    /**
+     * Gives the database the schema the application makes (its SQL and Java migrations), by a command
+     * that starts it: for tests that count rows before their first command.
+     */
+    static void migrate() {
+        Run run = ledger("publications");
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException("could not start the ledger to migrate its schema: " + run.err());
+        }
+    }
+
     static void forgetDatabase() {
         System.clearProperty("ledger.db.url");
         System.clearProperty("ledger.db.user");

@@ -43,8 +43,7 @@ class ImportManifestCliTest {
     @BeforeAll
     static void database() {
         database = CommandLineRuns.useNewDatabase();
-        org.flywaydb.core.Flyway.configure().dataSource(database.url(), database.user(), database.password())
-                .locations("classpath:db/migration").load().migrate();
+        CommandLineRuns.migrate();
     }
 
     @AfterAll

@@ -29,9 +29,8 @@ class LedgerCliTest {
     @BeforeAll
     static void database() {
         database = CommandLineRuns.useNewDatabase();
-        // the schema the application would create, so a refused first command has a store to leave empty
-        org.flywaydb.core.Flyway.configure().dataSource(database.url(), database.user(), database.password())
-                .locations("classpath:db/migration").load().migrate();
+        // the schema the application creates, so a refused first command has a store to leave empty
+        CommandLineRuns.migrate();
     }
 
     @AfterAll

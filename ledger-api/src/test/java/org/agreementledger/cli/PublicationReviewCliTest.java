@@ -41,8 +41,7 @@ class PublicationReviewCliTest {
     @BeforeAll
     static void database() {
         database = CommandLineRuns.useNewDatabase();
-        org.flywaydb.core.Flyway.configure().dataSource(database.url(), database.user(), database.password())
-                .locations("classpath:db/migration").load().migrate();
+        CommandLineRuns.migrate();
     }
 
     @AfterAll
