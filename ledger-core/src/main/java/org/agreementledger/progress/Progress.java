@@ -20,6 +20,35 @@ public interface Progress {
         }
     };
 
+    /** Both report the same work: a terminal's bar and a status page, say. */
+    static Progress both(Progress one, Progress other) {
+        return new Progress() {
+            @Override
+            public void start(String phase, long total) {
+                one.start(phase, total);
+                other.start(phase, total);
+            }
+
+            @Override
+            public void advance(long done) {
+                one.advance(done);
+                other.advance(done);
+            }
+
+            @Override
+            public void finish() {
+                one.finish();
+                other.finish();
+            }
+
+            @Override
+            public void relabel(String phase) {
+                one.relabel(phase);
+                other.relabel(phase);
+            }
+        };
+    }
+
     /** A new phase of {@code total} steps begins (0 when the total is not known). */
     void start(String phase, long total);
 
