@@ -14,6 +14,8 @@ import org.agreementledger.api.ImportReport;
 import org.agreementledger.api.InvalidFieldException;
 import org.agreementledger.importing.PublicationImporter;
 import org.agreementledger.progress.TerminalProgress;
+import org.agreementledger.visibility.AcknowledgedWrites;
+import org.agreementledger.visibility.Acknowledgement;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -58,9 +60,16 @@ class ImportCommand implements Callable<Integer> {
         List<ImportReport> reports = new ArrayList<>();
         try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
             PublicationImporter importer = context.getBean(PublicationImporter.class);
+            AcknowledgedWrites writes = context.getBean(AcknowledgedWrites.class);
             TerminalProgress progress = TerminalProgress.onStderr(spec.commandLine().getErr());
             for (Path file : files) {
-                ImportReport report = importer.importFile(file, file.getFileName().toString(), date, progress);
+                // said done only once the reports hold it: a report asked after this exits includes it
+                Acknowledgement<ImportReport> imported = writes.append(
+                        () -> importer.importFile(file, file.getFileName().toString(), date, progress));
+                if (!imported.visible()) {
+                    spec.commandLine().getErr().println(file.getFileName() + ": " + imported.behindMessage());
+                }
+                ImportReport report = imported.result();
                 reports.add(report);
                 if (format == Format.table) {
                     ImportReportTable.print(out, report);

@@ -4,8 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.agreementledger.api.ImportReport;
 import org.agreementledger.api.InvalidFieldException;
+import org.agreementledger.visibility.Acknowledgement;
+import org.agreementledger.visibility.AcknowledgedWrites;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,36 +17,45 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code POST /api/imports}: the workbook as the request body (name it with {@code fileName} or
- * date it with {@code publishedOn}), or as the multipart field {@code file}. Answers with the report.
+ * date it with {@code publishedOn}), or as the multipart field {@code file}. Answers with the report,
+ * once the reports hold what the import appended ({@link AcknowledgedWrites}).
  */
 @RestController
 @RequestMapping("/api/imports")
 class ImportController {
 
     private final UploadedPublications uploads;
+    private final AcknowledgedWrites writes;
 
-    ImportController(UploadedPublications uploads) {
+    ImportController(UploadedPublications uploads, AcknowledgedWrites writes) {
         this.uploads = uploads;
+        this.writes = writes;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportReport multipart(@RequestParam(name = "file", required = false) MultipartFile file,
-                           @RequestParam(required = false) String publishedOn) throws IOException {
+    ResponseEntity<ImportReport> multipart(@RequestParam(name = "file", required = false) MultipartFile file,
+                                           @RequestParam(required = false) String publishedOn) throws IOException {
         if (file == null) {
             throw new InvalidFieldException("file", "the multipart field 'file' is missing");
         }
-        return uploads.importUpload(file.getInputStream(), file.getOriginalFilename(), publishedOn);
+        var in = file.getInputStream();
+        return acknowledged(writes.append(() -> uploads.importUpload(in, file.getOriginalFilename(), publishedOn)));
     }
 
     @PostMapping
-    ImportReport body(HttpServletRequest request, @RequestParam(required = false) String fileName,
-                      @RequestParam(required = false) String publishedOn) throws IOException {
+    ResponseEntity<ImportReport> body(HttpServletRequest request, @RequestParam(required = false) String fileName,
+                                      @RequestParam(required = false) String publishedOn) throws IOException {
         if (request.getContentLengthLong() > uploads.maxBytes()) {
             throw new UploadTooLargeException(uploads.maxBytes()); // before reading a byte of it
         }
         String name = fileName != null ? fileName
                 : org.springframework.http.ContentDisposition.parse(headerOr(request)).getFilename();
-        return uploads.importUpload(request.getInputStream(), name, publishedOn);
+        var in = request.getInputStream();
+        return acknowledged(writes.append(() -> uploads.importUpload(in, name, publishedOn)));
+    }
+
+    private static ResponseEntity<ImportReport> acknowledged(Acknowledgement<ImportReport> imported) {
+        return ResponseEntity.ok().headers(imported.headers()).body(imported.result());
     }
 
     private static String headerOr(HttpServletRequest request) {
