@@ -1,11 +1,15 @@
 package org.agreementledger.eventstore;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The global index of the last event a piece of work appended, once its transaction committed: what
- * an acknowledgement waits for the reports to take in. The store draws global indexes in the
+ * The events a piece of work appended and the global index of the last of them, once its
+ * transaction committed: what an acknowledgement waits for the reports to take in. The store draws global indexes in the
  * database, so the storage engine looks the last one up as it appends ({@code EventStorageConfiguration})
  * and tells it here, but only for work that asked ({@link #track()}): other appends (the demo
  * loader, the benchmark) pay nothing.
@@ -25,6 +29,7 @@ public final class AppendedEvents {
     public static final class Scope implements AutoCloseable {
 
         private final Scope outer;
+        private final List<EventMessage<?>> events = new ArrayList<>();
         private long lastIndex = -1;
 
         private Scope(Scope outer) {
@@ -36,13 +41,23 @@ public final class AppendedEvents {
             return lastIndex;
         }
 
+        /** The events the work's committed transactions appended, in the order they were stored. */
+        public List<EventMessage<?>> events() {
+            return Collections.unmodifiableList(events);
+        }
+
+        private void committed(List<? extends EventMessage<?>> appended, long index) {
+            events.addAll(appended);
+            lastIndex = Math.max(lastIndex, index);
+        }
+
         @Override
         public void close() {
             if (CURRENT.get() == this) {
                 CURRENT.set(outer);
             }
             if (outer != null) { // an enclosing scope appended whatever this one did
-                outer.lastIndex = Math.max(outer.lastIndex, lastIndex);
+                outer.committed(events, lastIndex);
             }
         }
     }
@@ -60,23 +75,25 @@ public final class AppendedEvents {
     }
 
     /**
-     * The engine appended events up to {@code lastIndex} in the current transaction: noted when it
-     * commits (a rolled-back append was never acknowledged), at once if there is no transaction.
+     * The engine appended {@code events}, the last at {@code lastIndex}, in the current transaction:
+     * noted when it commits (a rolled-back append was never acknowledged), at once if there is no
+     * transaction.
      */
-    static void appended(long lastIndex) {
+    static void appended(List<? extends EventMessage<?>> events, long lastIndex) {
         Scope scope = CURRENT.get();
         if (scope == null) {
             return;
         }
+        List<? extends EventMessage<?>> appended = List.copyOf(events);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    scope.lastIndex = Math.max(scope.lastIndex, lastIndex);
+                    scope.committed(appended, lastIndex);
                 }
             });
         } else {
-            scope.lastIndex = Math.max(scope.lastIndex, lastIndex);
+            scope.committed(appended, lastIndex);
         }
     }
 }

@@ -26,8 +26,9 @@ import org.springframework.context.annotation.Configuration;
  * aggregate does not look for a snapshot first: the ledger configures no snapshotter, so
  * {@code snapshotevententry} stays empty, and the lookup was one of the two round trips of every
  * amendment's aggregate load (a quarter of an import's append time in thread samples). The events
- * are read from the first one, which is always correct. And for work that asked
- * ({@link AppendedEvents#track()}), it tells the global index of the last event it appended.
+ * are read from the first one, which is always correct. It also says when it has appended events
+ * ({@link LocalCommits}, for the report processor's {@link PromptEventSource}) and, to work that
+ * asked ({@link AppendedEvents#track()}), the global index of the last event it appended.
  */
 @Configuration(proxyBeanMethods = false)
 class EventStorageConfiguration {
@@ -38,8 +39,8 @@ class EventStorageConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager) {
-        return new WithoutSnapshots(connectionProvider, JdbcEventStorageEngine.builder()
+                                          TransactionManager transactionManager, LocalCommits commits) {
+        return new WithoutSnapshots(connectionProvider, commits, JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -65,17 +66,23 @@ class EventStorageConfiguration {
         private static final String LAST_INDEX = "select globalindex from domainevententry where eventidentifier = ?";
 
         private final ConnectionProvider connections;
+        private final LocalCommits commits;
 
-        WithoutSnapshots(ConnectionProvider connections, JdbcEventStorageEngine.Builder builder) {
+        WithoutSnapshots(ConnectionProvider connections, LocalCommits commits, JdbcEventStorageEngine.Builder builder) {
             super(builder);
             this.connections = connections;
+            this.commits = commits;
         }
 
         @Override
         protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
             super.appendEvents(events, serializer);
-            if (!events.isEmpty() && AppendedEvents.tracking()) {
-                AppendedEvents.appended(indexOf(events.get(events.size() - 1).getIdentifier()));
+            if (events.isEmpty()) {
+                return;
+            }
+            commits.appended();
+            if (AppendedEvents.tracking()) {
+                AppendedEvents.appended(events, indexOf(events.get(events.size() - 1).getIdentifier()));
             }
         }
 

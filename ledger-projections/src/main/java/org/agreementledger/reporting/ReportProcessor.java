@@ -2,7 +2,6 @@ package org.agreementledger.reporting;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -11,8 +10,11 @@ import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -29,8 +31,8 @@ import org.springframework.stereotype.Component;
  * means every segment is claimed here and has committed the store's last event.
  *
  * <p>It is also the one place that knows how far the published report tables are behind the
- * store ({@link #reportPosition()}, on every report answered) and whether they hold a given event
- * ({@link #covers(long)}, which an acknowledged write waits for). Both go by each segment's
+ * store ({@link #reportPosition()}, on every report answered) and whether they hold what a write
+ * appended ({@link #awaitTakenIn}, which an acknowledged write waits for). Both go by each segment's
  * tracking token: the processor commits a batch's report rows and its token in one transaction,
  * so what a token covers is in the tables. A segment held here is read from the processor's
  * status, which moves after each commit, and past events the reports do not handle (a
@@ -131,11 +133,11 @@ public class ReportProcessor {
      * them: the tokens are read first, so the answer that follows reflects at least this position.
      */
     public ReportPosition reportPosition() {
-        List<TrackingToken> tokens = segmentTokens();
+        Collection<TrackingToken> tokens = segmentTokens().values();
         long position = tokens.isEmpty() ? -1 : tokens.stream().mapToLong(ReportProcessor::indexOf).min().orElse(-1);
         SortedSet<Long> gaps = new TreeSet<>();
         for (TrackingToken token : tokens) {
-            if (WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken gapAware) {
+            if (token != null && WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken gapAware) {
                 gaps.addAll(gapAware.getGaps().headSet(position + 1));
             }
         }
@@ -155,23 +157,17 @@ public class ReportProcessor {
     }
 
     /**
-     * Whether the published report tables hold the event at {@code globalIndex}, and so every event
-     * its transaction appended (they commit together, and the processor reads them in index order).
-     * An index below 0 (nothing appended) is covered.
+     * Whether the published report tables hold the event at {@code globalIndex}, and every event
+     * appended with it (they commit together, and the processor reads them in index order): every
+     * segment has passed it. An index below 0 (nothing appended) is covered.
      */
     public boolean covers(long globalIndex) {
         if (globalIndex < 0) {
             return true;
         }
-        List<TrackingToken> tokens = segmentTokens();
-        if (tokens.isEmpty() || !tokens.stream().allMatch(token -> covers(token, globalIndex))) {
-            return false;
-        }
-        // the processor has it; the reports read it unless a rebuild has them reading a generation standing still
-        Boolean standingCovers = jdbc.queryForObject("select case when published = building then true"
-                + " else coalesce(published_position, -1) >= ? end from report_generation where id = 1",
-                Boolean.class, globalIndex);
-        return Boolean.TRUE.equals(standingCovers);
+        Collection<TrackingToken> tokens = segmentTokens().values();
+        return !tokens.isEmpty() && tokens.stream().allMatch(token -> covers(token, globalIndex))
+                && publishedHolds(globalIndex);
     }
 
     /**
@@ -179,21 +175,83 @@ public class ReportProcessor {
      * {@code timeout}; whether they do.
      */
     public boolean awaitCovering(long globalIndex, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!covers(globalIndex)) {
-            if (System.nanoTime() - deadline > 0) {
+        return await(() -> covers(globalIndex), timeout);
+    }
+
+    /**
+     * Waits, for at most {@code timeout}, until the published report tables hold what a write
+     * appended: {@code events}, in the order stored, the last at {@code lastIndex}. Only the segment
+     * that handles an event has to have taken it in: another segment passes it without a batch, so
+     * where that segment is held by another instance its stored token may lag it by seconds
+     * (until its next claim extension). So each segment waits for the last of the write's events it
+     * handles, if any; events no segment handles (a publication's record) are not waited for.
+     * Whether they were taken in.
+     */
+    public boolean awaitTakenIn(List<? extends EventMessage<?>> events, long lastIndex, Duration timeout) {
+        Map<Integer, Long> required = lastHandled(events, lastIndex);
+        return await(() -> takenIn(required), timeout);
+    }
+
+    /** For each segment that handles any of {@code events}, the global index of the last it handles. */
+    private Map<Integer, Long> lastHandled(List<? extends EventMessage<?>> events, long lastIndex) {
+        int[] ids = tokenStore.fetchSegments(NAME);
+        // no segment yet (a processor never started): the whole stream is one segment, with nothing taken in
+        Segment[] segments = ids.length == 0 ? new Segment[] {Segment.ROOT_SEGMENT} : Segment.computeSegments(ids);
+        EventHandlerInvoker handlers = processor().eventHandlerInvoker();
+        Map<Integer, Long> required = new HashMap<>();
+        for (Segment segment : segments) {
+            for (int i = events.size() - 1; i >= 0; i--) {
+                if (handlers.canHandle(events.get(i), segment)) {
+                    required.put(segment.getSegmentId(), i == events.size() - 1 ? lastIndex
+                            : globalIndexOf(events.get(i).getIdentifier()));
+                    break;
+                }
+            }
+        }
+        return required;
+    }
+
+    private boolean takenIn(Map<Integer, Long> required) {
+        if (required.isEmpty()) {
+            return true; // nothing the reports handle: they show it as they are
+        }
+        Map<Integer, TrackingToken> tokens = segmentTokens();
+        return required.entrySet().stream().allMatch(need -> covers(tokens.get(need.getKey()), need.getValue()))
+                && publishedHolds(required.values().stream().mapToLong(Long::longValue).max().orElseThrow());
+    }
+
+    /** The processor has it; reports read it unless a rebuild has them reading a generation standing still. */
+    private boolean publishedHolds(long globalIndex) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select case when published = building then true"
+                + " else coalesce(published_position, -1) >= ? end from report_generation where id = 1",
+                Boolean.class, globalIndex));
+    }
+
+    private long globalIndexOf(String eventIdentifier) {
+        return jdbc.queryForObject("select globalindex from domainevententry where eventidentifier = ?", Long.class,
+                eventIdentifier);
+    }
+
+    /** Polls {@code done} until it holds or {@code timeout} passes: every millisecond or so at first, then every 10. */
+    private static boolean await(java.util.function.BooleanSupplier done, Duration timeout) {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            long now = System.nanoTime();
+            if (now - deadline > 0) {
                 return false;
             }
-            pause(POLL);
+            pause(Duration.ofMillis(Math.min(POLL.toMillis(), 1 + (now - started) / 10_000_000)));
         }
         return true;
     }
 
     /**
-     * Each segment's token: from the processor's status where the segment is held here (the status
-     * moves once a batch has committed), else as stored. Empty when no segment has a token yet.
+     * Each segment's token, by segment id: from the processor's status where the segment is held
+     * here (the status moves once a batch has committed), else as stored. Empty when no segment has
+     * a token yet.
      */
-    private List<TrackingToken> segmentTokens() {
+    private Map<Integer, TrackingToken> segmentTokens() {
         Map<Integer, TrackingToken> tokens = new HashMap<>();
         double held = 0;
         PooledStreamingEventProcessor processor = processor();
@@ -211,7 +269,7 @@ public class ReportProcessor {
                         new SimpleSerializedObject<>(token, byte[].class, row.getString("tokentype"), null)));
             }, NAME);
         }
-        return new ArrayList<>(tokens.values());
+        return tokens;
     }
 
     private Serializer tokenSerializer() {
