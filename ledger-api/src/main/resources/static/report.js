@@ -20,11 +20,87 @@ function params(extra) {
   return p.toString();
 }
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+// the most events any report of the current refresh said it lacks (Ledger-Behind), and the position it reflected
+let behind = null;
+
+class NotReady extends Error {}
+
 async function api(path) {
   const response = await fetch(path, { headers: { Accept: 'application/json' } });
   const body = await response.json();
+  // the ledger started loading again (or failed): the page waits for it rather than show a half-loaded ledger
+  if (response.status === 503) throw new NotReady(body.detail || body.title);
   if (!response.ok) throw new Error(body.detail || body.title || response.statusText);
+  const lacking = response.headers.get('Ledger-Behind');
+  if (lacking && (!behind || Number(lacking) > behind.events)) {
+    behind = { events: Number(lacking), position: response.headers.get('Ledger-Position') };
+  }
   return body;
+}
+
+function showBehind() {
+  const banner = $('behind-banner');
+  banner.hidden = !behind;
+  banner.textContent = behind
+    ? `These figures reflect the ledger up to event ${fmt(behind.position)}: ${fmt(behind.events)} more event(s) are stored but not counted yet. Reload in a moment.`
+    : '';
+}
+
+// "loading ICE's archive: 37 of 124 files…", then the pace and the time left when known
+function loadingText(status) {
+  const l = status.loading || {};
+  const doing = status.task || 'loading';
+  const head = doing.charAt(0).toUpperCase() + doing.slice(1);
+  const files = l.filesTotal ? `${fmt(l.filesDone)} of ${fmt(l.filesTotal)} files…` : 'starting…';
+  const pace = [];
+  if (l.rowsPerSecond) pace.push(`${fmt(l.rowsPerSecond)} rows/s`);
+  if (l.etaSeconds != null) pace.push(`about ${Math.floor(l.etaSeconds / 60)}:${String(l.etaSeconds % 60).padStart(2, '0')} left`);
+  return { text: `${head}: ${files}`, detail: (pace.length ? pace.join(', ') + '. ' : '')
+    + 'The figures appear when it is done; until then the ledger answers no report.' };
+}
+
+function showLoading(state, text, detail) {
+  const banner = $('loading-banner');
+  banner.dataset.state = state;
+  banner.replaceChildren(text);
+  if (detail) {
+    const small = document.createElement('span');
+    small.className = 'detail';
+    small.textContent = detail;
+    banner.appendChild(small);
+  }
+  banner.hidden = false;
+}
+
+// Waits, polling api/status, until the ledger answers reports; says meanwhile how far loading has got.
+async function ledgerReady() {
+  for (;;) {
+    let status;
+    try {
+      const response = await fetch('api/status', { headers: { Accept: 'application/json' } });
+      status = await response.json();
+    } catch (e) {
+      showLoading('unreachable', 'The ledger does not answer yet; trying again…', String(e.message || e));
+      await sleep(2000);
+      continue;
+    }
+    notice(status);
+    if (status.state === 'ready') {
+      $('loading-banner').hidden = true;
+      $('loading-banner').dataset.state = 'ready';
+      return;
+    }
+    if (status.state === 'failed') {
+      showLoading('failed', `The ledger could not finish ${status.task || 'loading'}.`,
+        `${status.reason}. It answers no report until it is restarted.`);
+      await sleep(10000);
+      continue;
+    }
+    const { text, detail } = loadingText(status);
+    showLoading('loading', text, detail);
+    await sleep(1000);
+  }
 }
 
 function cell(tr, text, className) {
@@ -237,13 +313,19 @@ async function refresh() {
   links();
   $('agreements-card').hidden = true;
   $('history-card').hidden = true;
+  behind = null;
   try {
     await showReconciliation();
     const [counts] = await Promise.all([showCounts(), drawTimeline()]);
+    showBehind();
     // set last: tests and people may act on the page once it says which day it shows
     $('figures').dataset.asOf = counts.asOf;
     $('figures').dataset.knownAt = counts.knownAt;
   } catch (e) {
+    if (e instanceof NotReady) {
+      await ledgerReady();
+      return refresh();
+    }
     showError(e);
   }
 }
@@ -262,5 +344,6 @@ document.addEventListener('DOMContentLoaded', () => {
   $('known-at').value = state.knownAt;
   $('as-of').addEventListener('change', () => { if ($('as-of').value) { state.asOf = $('as-of').value; refresh(); } });
   $('known-at').addEventListener('change', () => { state.knownAt = $('known-at').value; refresh(); });
-  refresh();
+  // no figure before the ledger can answer: a half-loaded ledger would show too few, not none
+  ledgerReady().then(refresh);
 });

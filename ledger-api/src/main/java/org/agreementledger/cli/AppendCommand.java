@@ -8,6 +8,8 @@ import org.agreementledger.api.ChangeSupportModel;
 import org.agreementledger.api.CorrectAgreement;
 import org.agreementledger.api.SignAgreement;
 import org.agreementledger.api.WithdrawAgreement;
+import org.agreementledger.visibility.AcknowledgedWrites;
+import org.agreementledger.visibility.Acknowledgement;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -57,10 +59,19 @@ class AppendCommand implements Runnable {
         @Override
         public Integer call() {
             C command = command();
+            Acknowledgement<C> appended;
             try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
-                append().accept(context.getBean(AgreementLedger.class), command);
+                AgreementLedger ledger = context.getBean(AgreementLedger.class);
+                // said done only once the reports hold it: a report asked after this exits includes it
+                appended = context.getBean(AcknowledgedWrites.class).append(() -> {
+                    append().accept(ledger, command);
+                    return command;
+                });
             }
             spec.commandLine().getOut().println("appended " + spec.name() + " to " + agreementIdOf(command));
+            if (!appended.visible()) {
+                spec.commandLine().getErr().println(appended.behindMessage());
+            }
             return 0;
         }
     }

@@ -16,6 +16,8 @@ import org.agreementledger.importing.ManifestImporter;
 import org.agreementledger.importing.PublicationImporter;
 import org.agreementledger.importing.PublicationManifest;
 import org.agreementledger.progress.TerminalProgress;
+import org.agreementledger.visibility.AcknowledgedWrites;
+import org.agreementledger.visibility.Acknowledgement;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -80,15 +82,24 @@ class ImportCommand implements Callable<Integer> {
         List<ImportReport> reports = new ArrayList<>();
         try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
             TerminalProgress progress = TerminalProgress.onStderr(spec.commandLine().getErr());
+            // said done only once the reports hold it: a report asked after this exits includes it
+            AcknowledgedWrites writes = context.getBean(AcknowledgedWrites.class);
             if (listed != null) {
-                reports.addAll(context.getBean(ManifestImporter.class).importManifest(listed, progress));
+                PublicationManifest manifest = listed;
+                Acknowledgement<List<ImportReport>> imported = writes.append(
+                        () -> context.getBean(ManifestImporter.class).importManifest(manifest, progress));
+                warnIfBehind(manifest.path(), imported);
+                reports.addAll(imported.result());
                 if (format == Format.table) {
                     reports.forEach(report -> ImportReportTable.print(out, report));
                 }
             } else {
                 PublicationImporter importer = context.getBean(PublicationImporter.class);
                 for (Path file : files) {
-                    ImportReport report = importer.importFile(file, file.getFileName().toString(), date, progress);
+                    Acknowledgement<ImportReport> imported = writes.append(
+                            () -> importer.importFile(file, file.getFileName().toString(), date, progress));
+                    warnIfBehind(file, imported);
+                    ImportReport report = imported.result();
                     reports.add(report);
                     if (format == Format.table) {
                         ImportReportTable.print(out, report);
@@ -105,5 +116,11 @@ class ImportCommand implements Callable<Integer> {
             }
         }
         return ManifestImporter.allImported(reports) ? 0 : LedgerCli.FAILURE;
+    }
+
+    private void warnIfBehind(Path what, Acknowledgement<?> imported) {
+        if (!imported.visible()) {
+            spec.commandLine().getErr().println(what.getFileName() + ": " + imported.behindMessage());
+        }
     }
 }

@@ -19,13 +19,27 @@ class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--archive", paramLabel = "MANIFEST",
+            description = "ICE's archive to import on start: all of it into a new ledger, later only files not"
+                    + " recorded yet (default: LEDGER_ARCHIVE_MANIFEST, which bin/ledger sets to the repository's"
+                    + " archive/ice/MANIFEST.csv).")
+    java.nio.file.Path archive;
+
+    @Option(names = "--no-archive", description = "Serve the ledger as it is, importing nothing on start.")
+    boolean noArchive;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
+        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of("--server.port=" + port,
+                "--ledger.archive.import-on-start=" + !noArchive));
+        if (archive != null) {
+            arguments.add("--ledger.archive.manifest=" + archive.toAbsolutePath());
+        }
         ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.SERVLET,
-                "--server.port=" + port);
+                arguments.toArray(String[]::new));
         return serveUntilClosed(context, spec.commandLine().getOut());
     }
 

@@ -26,6 +26,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class PublicationImporter {
 
+    /** How the phase that reads a sheet is named in the progress: this, then the file's name; a step a row. */
+    public static final String READ_PHASE = "read ";
+
     private final CurrentAgreements ledger;
     private final AtomicAppender appender;
     private final ReviewRules review;
@@ -191,7 +194,7 @@ public class PublicationImporter {
         List<RowProblem> problems = new ArrayList<>();
         int read = 0;
         try (sheet) {
-            progress.start("read " + publication.fileName(), sheet.estimatedRows().orElse(0));
+            progress.start(READ_PHASE + publication.fileName(), sheet.estimatedRows().orElse(0));
             while (sheet.hasNext()) {
                 L line = sheet.next();
                 if (rowType.isInstance(line)) {

@@ -50,6 +50,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "file"));
     }
 
+    /** 503 while the ledger loads, saying how far it has got; Retry-After unless loading failed. */
+    @ExceptionHandler(org.agreementledger.readiness.LedgerNotReadyException.class)
+    ResponseEntity<ProblemDetail> notReady(org.agreementledger.readiness.LedgerNotReadyException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                e.failed() ? "Ledger failed to load" : "Ledger loading", e.getMessage(), null);
+        problem.setProperty("loading", e.loading());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE);
+        if (e.retryAfter() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        }
+        return response.body(problem);
+    }
+
     @ExceptionHandler(AgreementConflictException.class)
     ProblemDetail conflict(AgreementConflictException e) {
         return Problems.of(HttpStatus.CONFLICT, "Conflicting append", e.getMessage(), null);

@@ -1,15 +1,14 @@
 package org.agreementledger.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.agreementledger.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,9 +18,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,54 +27,34 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The report page in headless Chromium against the running application on the demo history: change
  * the date, check the figures shown are the API's, click a state and an agreement to see its history,
- * and leave a screenshot in target/. Uses the Debian chromium and chromium-driver packages (.ci/run
- * installs them); Selenium Manager never downloads anything.
+ * and leave a screenshot in target/. Uses the Debian chromium and chromium-driver packages
+ * ({@link HeadlessChromium}; .ci/run installs them).
  */
 class ReportPageBrowserTest extends DemoLedgerTest {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @LocalServerPort
     int port;
     @Autowired
     TestRestTemplate http;
 
+    private HeadlessChromium chromium;
     private WebDriver browser;
-    private Path profile;
 
     @BeforeEach
-    void openBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "SKIPPED: chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver;"
-                        + " .ci/run installs them)");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        System.setProperty("SE_MANAGER_PATH", "/nonexistent"); // belt and braces: never run Selenium Manager
-        profile = Files.createTempDirectory("ledger-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,2000", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+    void openBrowser() {
+        chromium = HeadlessChromium.open();
+        browser = chromium.browser();
     }
 
     @AfterEach
     void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(30));
+        return chromium.waiting();
     }
 
     private static String number(long n) {
@@ -91,6 +67,8 @@ class ReportPageBrowserTest extends DemoLedgerTest {
         waiting().until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("figures")), "data-as-of"));
         assertThat(browser.findElement(By.id("synthetic-banner")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("synthetic-banner")).getText()).startsWith("SYNTHETIC DATA");
+        assertThat(browser.findElement(By.id("loading-banner")).isDisplayed()).as("a ready ledger").isFalse();
+        assertThat(browser.findElement(By.id("behind-banner")).isDisplayed()).as("reports caught up").isFalse();
 
         // change the date the way a person does: the input changes and fires its change event
         ((JavascriptExecutor) browser).executeScript("const input = document.getElementById('as-of');"

@@ -24,10 +24,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * none of the importer's code: distinct agreements (state, agency, model, SIGNED as stored) and
  * agencies, in total, by model and by state.
  */
-record WorkbookFigures(int agreements, int agencies, Map<String, Integer> byModel, Map<String, Integer> byState,
+public record WorkbookFigures(int agreements, int agencies, Map<String, Integer> byModel, Map<String, Integer> byState,
                        Map<String, Integer> agenciesByState) {
 
-    static WorkbookFigures of(Path file) {
+    public static WorkbookFigures of(Path file) {
         Set<String> agreements = new HashSet<>();
         Set<String> agencies = new HashSet<>();
         Map<String, Set<String>> byModel = new HashMap<>();

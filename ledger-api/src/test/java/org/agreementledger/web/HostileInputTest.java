@@ -74,7 +74,8 @@ class HostileInputTest extends LedgerIntegrationTest {
             new Endpoint("GET", "/api/agreements", List.of("asOf", "knownAt", "state", "model", "page", "size",
                     "format"), null),
             new Endpoint("GET", "/api/agencies/{agencyId}", List.of(), null),
-            new Endpoint("GET", "/api/reports/reconciliation", List.of("knownAt"), null));
+            new Endpoint("GET", "/api/reports/reconciliation", List.of("knownAt"), null),
+            new Endpoint("GET", "/api/status", List.of(), null)); // takes no input: listed so none is forgotten
 
     /** Tomcat's default limit on the request line and headers (server.max-http-request-header-size). */
     private static final int TOMCAT_HEADER_LIMIT = 8 * 1024;

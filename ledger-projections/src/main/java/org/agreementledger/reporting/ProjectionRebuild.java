@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -184,10 +186,12 @@ public class ProjectionRebuild {
         // Claims every segment and holds its row lock to the commit: this fails, as a reset of
         // the tokens would, while another instance's processor holds a segment, and no processor
         // anywhere can take a segment over (and write into the new generation) while it loads.
+        List<TrackingToken> stopped = new ArrayList<>();
         for (int segment : segments) {
-            tokenStore.fetchToken(name, segment);
+            stopped.add(tokenStore.fetchToken(name, segment));
         }
-        int generation = generations.startBuilding();
+        // the published generation stands still from here at what those tokens say it holds
+        int generation = generations.startBuilding(ReportProcessor.everyIndexUpTo(stopped));
         log.info("Rebuilding the report tables as generation {}", generation);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         SnapshotEnd end;

@@ -34,13 +34,20 @@ public class ReportGenerations {
         return published() != building();
     }
 
-    /** Starts an empty generation for the projection to write; reports go on reading the published one. */
-    int startBuilding() {
+    /**
+     * Starts an empty generation for the projection to write; reports go on reading the published
+     * one, which stands still from now on at {@code publishedPosition}, the global index the
+     * processor had taken in when it was stopped for the rebuild (see V11__published_generation_position.sql).
+     * A rebuild started over an unfinished one keeps the position noted then: the published
+     * generation has not moved since.
+     */
+    int startBuilding(long publishedPosition) {
         return transactions.execute(status -> {
             int next = jdbc.queryForObject("select greatest(published, building) + 1 from report_generation "
                     + "where id = 1 for update", Integer.class);
             jdbc.update("delete from report_agreement_version where generation >= ?", next);
-            jdbc.update("update report_generation set building = ? where id = 1", next);
+            jdbc.update("update report_generation set building = ?, published_position = case when published = building"
+                    + " then ? else published_position end where id = 1", next, publishedPosition);
             return next;
         });
     }
@@ -52,7 +59,8 @@ public class ReportGenerations {
      */
     void publish(int generation) {
         Integer switched = transactions.execute(status -> jdbc.update(
-                "update report_generation set published = ? where id = 1 and building = ?", generation, generation));
+                "update report_generation set published = ?, published_position = null where id = 1 and building = ?",
+                generation, generation));
         if (switched != null && switched == 1) {
             jdbc.update("delete from report_agreement_version where generation < ?", generation);
         }

@@ -1,0 +1,167 @@
+package org.agreementledger.eventstore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The report processor's source of events ({@code axon.eventhandling.processors.agreement-reports.source}):
+ * the event store, with streams that tell the processor when events may have arrived.
+ *
+ * <p>Axon's pooled processor asks its stream whether events are waiting and, when none are and the
+ * stream cannot call it back (the embedded event store's cannot), asks again 500 ms later. So an
+ * append reached the reports a quarter of a second later on average, and a write acknowledged only
+ * once the reports hold it ({@code visibility.AcknowledgedWrites}) took half a second: 2 a second
+ * for a client appending one after the other. These streams do call back: a few times in the
+ * 200 ms after this application commits events (the store's own reader fetches them from the
+ * database meanwhile, and the processor finds them at the first call after it has), and every
+ * 500 ms besides, as the processor asked before, for events other instances append.
+ */
+@Component(PromptEventSource.BEAN)
+class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
+
+    /** The bean's name, as application.yml gives it to the processor. */
+    static final String BEAN = "reportEventSource";
+
+    private static final Logger log = LoggerFactory.getLogger(PromptEventSource.class);
+    /** When to call back after a commit: the store's reader usually has the events within a few ms. */
+    private static final long[] AFTER_A_COMMIT_MS = {1, 3, 10, 30, 100, 200};
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final EventStore store;
+    private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "report-event-source");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    PromptEventSource(EventStore store, LocalCommits commits) {
+        this.store = store;
+        commits.onCommit(this::committed);
+        timer.scheduleWithFixedDelay(this::callBack, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void committed() {
+        if (callbacks.isEmpty()) {
+            return;
+        }
+        for (long ms : AFTER_A_COMMIT_MS) {
+            try {
+                timer.schedule(this::callBack, ms, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException shuttingDown) {
+                return;
+            }
+        }
+    }
+
+    private void callBack() {
+        for (Runnable callback : callbacks) {
+            try {
+                callback.run(); // schedules a round of the processor's coordinator, no more
+            } catch (RuntimeException e) {
+                log.debug("a report processor stream's callback failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        timer.shutdownNow();
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        return new Prompt(store.openStream(trackingToken));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return store.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return store.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return store.createTokenAt(dateTime);
+    }
+
+    @Override
+    public TrackingToken createTokenSince(Duration duration) {
+        return store.createTokenSince(duration);
+    }
+
+    /** The store's stream, and a callback when events may be available. */
+    private final class Prompt implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final BlockingStream<TrackedEventMessage<?>> events;
+        private volatile Runnable callback;
+
+        Prompt(BlockingStream<TrackedEventMessage<?>> events) {
+            this.events = events;
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            Runnable previous = this.callback;
+            if (previous != null) {
+                callbacks.remove(previous);
+            }
+            this.callback = callback;
+            callbacks.add(callback);
+            return true;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return events.peek();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            return events.hasNextAvailable(timeout, unit);
+        }
+
+        @Override
+        public boolean hasNextAvailable() {
+            return events.hasNextAvailable();
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            return events.nextAvailable();
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            events.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public void close() {
+            Runnable current = callback;
+            if (current != null) {
+                callbacks.remove(current);
+            }
+            events.close();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.agreementledger.readiness;
+
+import org.agreementledger.reporting.ReportPosition;
+import org.agreementledger.reporting.ReportProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** The ledger's state for {@code GET /api/status}: ready or not, and how far the reports have got. */
+@Service
+class LedgerStatus {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerStatus.class);
+
+    private final LedgerReadiness readiness;
+    private final ReportProcessor reports;
+
+    LedgerStatus(LedgerReadiness readiness, ReportProcessor reports) {
+        this.readiness = readiness;
+        this.reports = reports;
+    }
+
+    StatusDocument now() {
+        return StatusDocument.of(readiness.status(), reportsNow());
+    }
+
+    /** Absent rather than failing: the status must answer even while the database does not. */
+    private StatusDocument.Reports reportsNow() {
+        try {
+            ReportPosition position = reports.reportPosition();
+            return new StatusDocument.Reports(position.position(), position.head(), position.behind());
+        } catch (RuntimeException e) {
+            log.debug("status without the reports' position: {}", e.getMessage());
+            return null;
+        }
+    }
+}

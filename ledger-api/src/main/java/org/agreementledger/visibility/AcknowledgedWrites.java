@@ -1,0 +1,51 @@
+package org.agreementledger.visibility;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.agreementledger.eventstore.AppendedEvents;
+import org.agreementledger.reporting.ReportPosition;
+import org.agreementledger.reporting.ReportProcessor;
+import org.agreementledger.reporting.ReportProperties;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.stereotype.Component;
+
+/**
+ * Acknowledged means visible: a write (an append, an import) is answered to its client, over HTTP
+ * or by the command line's exit, only once the report tables hold what it appended, so every report
+ * asked after the answer reflects it. It waits until each segment of the report processor has taken
+ * in the last of the write's events it handles (a transaction's events commit together, and a
+ * segment takes them in in order; see {@link ReportProcessor#awaitTakenIn}), at most
+ * {@code ledger.reports.visible-within}. Past that the write is still answered as done, since it
+ * is stored, and retrying it would append it twice or conflict; the answer then says the reports
+ * are behind ({@code Ledger-Behind}), never that they hold it.
+ */
+@Component
+public class AcknowledgedWrites {
+
+    private final ReportProcessor reports;
+    private final Duration visibleWithin;
+
+    AcknowledgedWrites(ReportProcessor reports, ReportProperties properties) {
+        this.reports = reports;
+        this.visibleWithin = properties.visibleWithin();
+    }
+
+    /** Runs {@code write}, then waits until the reports hold what it appended, or the wait is up. */
+    public <T> Acknowledgement<T> append(Supplier<T> write) {
+        T result;
+        long lastIndex;
+        List<EventMessage<?>> events;
+        try (AppendedEvents.Scope appended = AppendedEvents.track()) {
+            result = write.get();
+            lastIndex = appended.lastIndex();
+            events = appended.events();
+        }
+        if (lastIndex >= 0 && reports.awaitTakenIn(events, lastIndex, visibleWithin)) {
+            return new Acknowledgement<>(result, lastIndex, null);
+        }
+        // not in time, or nothing appended: say where the reports stand (caught up meanwhile counts)
+        ReportPosition now = reports.reportPosition();
+        return new Acknowledgement<>(result, lastIndex >= 0 ? lastIndex : now.position(), now.current() ? null : now);
+    }
+}

@@ -1,0 +1,11 @@
+-- How far the published report generation has taken in the event store while a rebuild builds the
+-- next one. Normally the report processor writes the published generation, and its tokens say how
+-- far the reports have got. During a rebuild it writes the generation being built instead, and the
+-- published one stands still where the processor was stopped for the rebuild's load: this is that
+-- global index (the processor's tokens then, below any gap they held), so that a report answered
+-- meanwhile can say how far behind the store it is rather than claim the new generation's progress.
+-- Set when a rebuild starts while the published generation is current (a rebuild started over an
+-- unfinished one keeps it: the published generation has not moved since); meaningless, and cleared,
+-- once published = building again. Null while rebuilding (a rebuild older than this column): unknown,
+-- taken as nothing.
+alter table report_generation add column published_position bigint;
