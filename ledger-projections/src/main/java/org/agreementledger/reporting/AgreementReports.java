@@ -94,9 +94,16 @@ public class AgreementReports implements DisposableBean {
         });
     }
 
+    /**
+     * Lets a load under way finish before the database it reads is stopped (the embedded database
+     * closes after this bean): cut off, it logged a broken connection into the command line's output.
+     */
     @Override
-    public void destroy() {
-        loader.shutdownNow();
+    public void destroy() throws InterruptedException {
+        loader.shutdown();
+        if (!loader.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            loader.shutdownNow();
+        }
     }
 
     /** Today in the ledger's calendar (UTC, as knownOn is), by the same clock that stamps events. */
