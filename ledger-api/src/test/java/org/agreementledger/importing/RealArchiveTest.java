@@ -123,6 +123,66 @@ class RealArchiveTest extends LedgerIntegrationTest {
         assertThat(rows.count()).isEqualTo(before);
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate http;
+
+    /** The report page on the real record: its chart's series and its figures are the API's. */
+    @Test
+    @Order(5)
+    void thePageShowsTheRealSeriesAndFigures() throws Exception {
+        try (org.agreementledger.testing.HeadlessChromium chromium = org.agreementledger.testing.HeadlessChromium.open()) {
+            org.openqa.selenium.WebDriver browser = chromium.browser();
+            browser.get("http://localhost:" + port + "/");
+            chromium.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.attributeToBeNotEmpty(
+                    browser.findElement(org.openqa.selenium.By.id("figures")), "data-as-of"));
+            assertThat(browser.findElement(org.openqa.selenium.By.id("synthetic-banner")).isDisplayed())
+                    .as("the real record is not labelled synthetic").isFalse();
+            var js = (org.openqa.selenium.JavascriptExecutor) browser;
+            @SuppressWarnings("unchecked")
+            List<List<Number>> series = (List<List<Number>>) js.executeScript("const chart ="
+                    + " Chart.getChart(document.getElementById('timeline-chart'));"
+                    + " return [chart.data.datasets[0].data.map(p => p.x), chart.data.datasets[0].data.map(p => p.y),"
+                    + " chart.data.datasets[1].data.map(p => p.y)];");
+            LocalDate first = LocalDate.ofEpochDay(series.get(0).get(0).longValue());
+            LocalDate last = LocalDate.ofEpochDay(series.get(0).get(series.get(0).size() - 1).longValue());
+            com.fasterxml.jackson.databind.JsonNode timeline = http.getForObject(
+                    "/api/reports/timeline?from=" + first + "&to=" + last + "&step=week",
+                    com.fasterxml.jackson.databind.JsonNode.class);
+            List<Long> agencies = new java.util.ArrayList<>();
+            List<Long> agreements = new java.util.ArrayList<>();
+            timeline.path("points").forEach(point -> {
+                agencies.add(point.path("agencies").asLong());
+                agreements.add(point.path("agreements").asLong());
+            });
+            assertThat(series.get(1).stream().map(Number::longValue).toList()).as("agencies week by week")
+                    .isEqualTo(agencies);
+            assertThat(series.get(2).stream().map(Number::longValue).toList()).as("agreements week by week")
+                    .isEqualTo(agreements);
+            // after ICE's last list the series is that list, counted straight from its file
+            assertThat(last).isAfter(LocalDate.of(2026, 2, 27));
+            assertThat(agreements.get(agreements.size() - 1)).as("agreements in force after the last list")
+                    .isEqualTo((long) ArchiveFigures.of(files().get("participatingAgencies02272026am.xlsx")).agreements());
+
+            js.executeScript("const input = document.getElementById('as-of');"
+                    + " input.value = '2026-01-26'; input.dispatchEvent(new Event('change'));");
+            chromium.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe(
+                    org.openqa.selenium.By.id("figures"), "data-as-of", "2026-01-26"));
+            com.fasterxml.jackson.databind.JsonNode counts = http.getForObject("/api/reports/counts?asOf=2026-01-26",
+                    com.fasterxml.jackson.databind.JsonNode.class);
+            java.text.NumberFormat number = java.text.NumberFormat.getIntegerInstance(java.util.Locale.US);
+            assertThat(browser.findElement(org.openqa.selenium.By.id("figure-agreements")).getText())
+                    .isEqualTo(number.format(counts.path("agreements").asLong()));
+            assertThat(browser.findElement(org.openqa.selenium.By.id("figure-agencies")).getText())
+                    .isEqualTo(number.format(counts.path("agencies").asLong()));
+            assertThat(browser.findElement(org.openqa.selenium.By.id("figure-states")).getText())
+                    .isEqualTo(number.format(counts.path("states").asLong()));
+            assertThat(browser.findElement(org.openqa.selenium.By.id("figure-territories")).getText())
+                    .isEqualTo(number.format(counts.path("territories").asLong())).isEqualTo("2");
+        }
+    }
+
     private ImportReport byFile(String fileName) {
         return imported.stream().filter(report -> report.fileName().equals(fileName)).findFirst().orElseThrow();
     }
