@@ -3,6 +3,7 @@ package org.agreementledger.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -12,6 +13,7 @@ import org.agreementledger.demo.LedgerSources;
 import org.agreementledger.reconciliation.Reconciliation;
 import org.agreementledger.reconciliation.ReconciliationCsv;
 import org.agreementledger.reconciliation.ReconciliationDocument;
+import org.agreementledger.reporting.AgreementReports;
 import org.agreementledger.reporting.ReportProcessor;
 import org.agreementledger.reporting.ReportProperties;
 import org.springframework.boot.WebApplicationType;
@@ -50,7 +52,11 @@ class ReconcileCommand implements Callable<Integer> {
         LocalDate known = Fields.optionalDate("knownAt", knownAt);
         Format output = format(format);
         try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
-            context.getBean(ReportProcessor.class).awaitCaughtUp(context.getBean(ReportProperties.class).catchUpTimeout());
+            Duration timeout = context.getBean(ReportProperties.class).catchUpTimeout();
+            context.getBean(ReportProcessor.class).awaitCaughtUp(timeout);
+            // the nearest matching list is looked for among every list's day, each counted as known that day:
+            // about a hundred counts, milliseconds from the snapshot, seconds from SQL (which answers if it is off)
+            context.getBean(AgreementReports.class).awaitSnapshot(timeout);
             ReconciliationDocument document = context.getBean(Reconciliation.class).reconcile(known);
             String notice = context.getBean(LedgerSources.class).holdsSynthetic() ? LedgerSources.NOTICE : null;
             PrintWriter out = spec.commandLine().getOut();

@@ -30,7 +30,7 @@ final class ReconciliationTable {
                     number(line.ledgerValue()), number(line.ledgerValueByPrintedName()), line.verdict().text(),
                     signed(line.difference()), line.publication() == null ? NONE : line.publication().publishedOn(),
                     match(line.nearestMatch()));
-            out.printf("            %s: %s%n", claim.source().publisher(), claim.source().title());
+            out.printf("            %s%n", claim.source().title());
             out.printf("            %s%n", line.explanation());
         }
     }
