@@ -284,7 +284,7 @@ async function showReconciliation() {
   const doc = await api('api/reports/reconciliation?' + params({}));
   claims = doc.lines.map((line) => line.claim);
   $('reconciliation-caption').textContent = doc.recordFrom
-    ? `Each figure beside the ledger's for the same day, as known on ${doc.knownAt}. The ledger observed ${doc.recordFrom} to ${doc.recordTo}; a day outside that reads "no data". Difference = claimed − ledger.`
+    ? `Each figure beside the ledger's for the same day, as known on ${doc.knownAt} (agencies by identity; by printed name: the agencies the list in force prints), beside ICE's list in force that day and the nearest list giving the claimed value. The ledger observed ${doc.recordFrom} to ${doc.recordTo}; a day outside that reads "no data". Difference = claimed − ledger.`
     : `The ledger holds nothing known by ${doc.knownAt}: every figure reads "no data".`;
   const body = $('reconciliation').tBodies[0];
   body.replaceChildren();
@@ -296,10 +296,28 @@ async function showReconciliation() {
     cell(tr, fmt(line.ledgerValue), 'num');
     cell(tr, line.difference == null ? '–' : (line.difference > 0 ? '+' : '') + fmt(line.difference), 'num');
     cell(tr, line.verdict, 'verdict ' + line.verdict.replace(' ', '-'));
+    cell(tr, fmt(line.ledgerValueByPrintedName), 'num');
+    const inForce = cell(tr, line.publication ? line.publication.publishedOn : '–');
+    if (line.publication) inForce.title = line.publication.fileName;
+    const nearest = cell(tr, matchText(line.nearestMatch));
+    if (line.nearestMatch) nearest.title = line.nearestMatch.fileName;
     const source = cell(tr, c.source.title);
     if (c.note) source.title = c.note;
     body.appendChild(tr);
+    // the difference in words, on a row of its own under the figures
+    const why = document.createElement('tr');
+    why.className = 'explanation';
+    why.dataset.explains = c.id;
+    cell(why, line.explanation).colSpan = tr.cells.length;
+    body.appendChild(why);
   }
+}
+
+/** "2026-02-11 agreements (+16 days)", or "none". */
+function matchText(match) {
+  if (!match) return 'none';
+  const days = match.daysFromClaim;
+  return `${match.publishedOn} ${match.reading} (${days > 0 ? '+' : ''}${days} d)`;
 }
 
 function links() {

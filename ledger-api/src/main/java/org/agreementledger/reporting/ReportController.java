@@ -14,6 +14,7 @@ import org.agreementledger.api.UsState;
 import org.agreementledger.demo.LedgerSources;
 import org.agreementledger.listing.CurrentAgreements;
 import org.agreementledger.reconciliation.Reconciliation;
+import org.agreementledger.reconciliation.ReconciliationCsv;
 import org.agreementledger.reconciliation.ReconciliationDocument;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -131,9 +132,15 @@ class ReportController {
     }
 
     @GetMapping("/api/reports/reconciliation")
-    @Operation(summary = "Each published figure beside the ledger's figure for the same measure, scope and day",
-            description = "difference = claimed - ledger; verdict matches, differs or \"no data\" (the day lies"
-                    + " outside the span of days the ledger observed, as known on knownAt)")
+    @Operation(summary = "Each published figure beside the ledger's figure for the same measure, scope and day,"
+            + " and beside ICE's lists",
+            description = "ledgerValue: the ledger's count under the claim's rule as known on knownAt (agencies by"
+                    + " identity, states without territories); difference = claimed - ledger; verdict matches,"
+                    + " differs or \"no data\" (the day lies outside the span of days the ledger observed, as known"
+                    + " on knownAt). Beside it: agencies by printed name on the list in force that day"
+                    + " (ledgerValueByPrintedName), that list (publication), the nearest list giving the claimed"
+                    + " value under the claim's measure (nearestMatch) or read as another measure"
+                    + " (otherMeasureMatch), and an explanation made from these fields")
     @ApiResponse(responseCode = "200", content = {
             @Content(mediaType = JSON, schema = @Schema(implementation = ReconciliationDocument.class)),
             @Content(mediaType = CSV)})
@@ -145,7 +152,7 @@ class ReportController {
         ReportFormat output = ReportFormat.of(format, accept);
         ReconciliationDocument document = reconciliation.reconcile(Fields.optionalDate("knownAt", knownAt));
         return output == ReportFormat.CSV
-                ? csv("reconciliation-" + document.knownAt(), ReportCsv.reconciliation(document, notice()))
+                ? csv("reconciliation-" + document.knownAt(), ReconciliationCsv.of(document, notice()))
                 : ResponseEntity.ok(document);
     }
 

@@ -2,8 +2,6 @@ package org.agreementledger.reporting;
 
 import java.time.LocalDate;
 import java.util.Map;
-import org.agreementledger.reconciliation.ReconciliationDocument;
-import org.agreementledger.reconciliation.ReconciliationLine;
 import org.agreementledger.web.CsvCells;
 
 /**
@@ -58,18 +56,6 @@ final class ReportCsv {
         page.agreements().forEach(a -> CsvCells.write(csv, a.agreementId(), a.agencyId(), a.agencyName(),
                 a.state().name(), a.county(), a.agencyType(), a.model().name(), a.signedOn(), a.validFrom(),
                 a.validTo(), a.moaLink()));
-        return csv.toString();
-    }
-
-    static String reconciliation(ReconciliationDocument document, String notice) {
-        StringBuilder csv = start(notice, "id", "measure", "scope", "date", "claimed", "ledger", "difference",
-                "verdict", "publisher", "title", "known_at");
-        for (ReconciliationLine line : document.lines()) {
-            CsvCells.write(csv, line.claim().id(), line.claim().measure().json(), line.claim().scope(),
-                    line.claim().date(), line.claim().value(), line.ledgerValue(), line.difference(),
-                    line.verdict().text(), line.claim().source().publisher(), line.claim().source().title(),
-                    document.knownAt());
-        }
         return csv.toString();
     }
 }

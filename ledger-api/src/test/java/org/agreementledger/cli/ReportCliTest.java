@@ -156,8 +156,38 @@ class ReportCliTest {
         assertThat(rebuild.out()).startsWith("rebuilt the report tables from ");
     }
 
+    /** Every published figure, in each format; the markdown is the table the README shows. */
+    @Test
+    void reconcilePrintsEveryPublishedFigureInEachFormat() throws Exception {
+        JsonNode published;
+        try (var in = ReportCliTest.class.getResourceAsStream("/published-figures.json")) {
+            published = JSON.readTree(in).path("figures");
+        }
+        JsonNode document = JSON.readTree(ok("reconcile", "--format", "json").out());
+        assertThat(document.path("lines")).hasSize(published.size());
+        assertThat(document.path("lines").get(0).has("nearestMatch")).isTrue();
+        assertThat(document.path("lines").get(0).has("explanation")).isTrue();
+
+        String table = ok("reconcile").out();
+        assertThat(table).startsWith("Published figures beside the ledger as known on ")
+                .contains("CLAIMED   LEDGER  BY NAME  VERDICT");
+        String markdown = ok("reconcile", "--format", "markdown").out();
+        assertThat(markdown).contains("| claim | value | ledger | by printed name | verdict | difference"
+                + " | list in force | nearest matching list |");
+        String csv = ok("reconcile", "--format", "csv").out();
+        assertThat(csv.lines().count()).isEqualTo(published.size() + 1);
+        for (JsonNode line : document.path("lines")) {
+            // every claim has its row, and its explanation, in each
+            assertThat(table).contains(line.path("explanation").asText());
+            assertThat(markdown).contains(line.path("explanation").asText());
+            assertThat(csv).contains(line.path("claim").path("id").asText());
+        }
+    }
+
     @Test
     void badFlagsAreNamedAndNothingIsStarted() {
+        badInput("--known-at", "reconcile", "--known-at", "yesterday");
+        badInput("--format", "reconcile", "--format", "xml");
         badInput("--as-of", "counts", "--as-of", "2025-02-30");
         badInput("--known-at", "counts", "--as-of", "2025-02-01", "--known-at", "last week");
         badInput("--by", "counts", "--as-of", "2025-02-01", "--by", "county");

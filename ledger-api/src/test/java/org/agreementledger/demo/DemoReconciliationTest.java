@@ -45,6 +45,14 @@ class DemoReconciliationTest extends DemoLedgerTest {
         assertThat(lines.get("other-outlet-AL-agreements-2026-01-26").path("difference").asLong()).isEqualTo(1);
         assertThat(lines.get("other-outlet-FL-agreements-2026-01-26").path("ledgerValue").asLong()).isEqualTo(342);
         assertThat(lines.get("other-outlet-FL-agreements-2026-01-26").path("difference").asLong()).isEqualTo(-18);
+        // the demo is events only, no list of ICE's: nothing to read by printed name or to match
+        lines.forEach((id, line) -> {
+            assertThat(line.path("publication").isNull()).as(id).isTrue();
+            assertThat(line.path("ledgerValueByPrintedName").isNull()).as(id).isTrue();
+            assertThat(line.path("nearestMatch").isNull()).as(id).isTrue();
+            assertThat(line.path("explanation").asText()).as(id).startsWith("No list of ICE's the ledger applied was"
+                    + " in force on " + line.path("claim").path("date").asText());
+        });
         assertThat(response.getBody().path("recordFrom").asText()).startsWith("200");
         assertThat(response.getBody().path("recordTo").asText()).isEqualTo("2026-03-17");
     }

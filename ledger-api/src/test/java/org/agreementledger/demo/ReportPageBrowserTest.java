@@ -95,6 +95,21 @@ class ReportPageBrowserTest extends DemoLedgerTest {
                 By.cssSelector("#reconciliation tr[data-claim='other-outlet-FL-agreements-2026-01-26'] td"));
         assertThat(conflicting.get(5).getText()).isEqualTo("-18");
         assertThat(conflicting.get(6).getText()).isEqualTo("differs");
+        // the demo imports no list of ICE's: nothing by printed name, no list in force, none matching; and the
+        // explanation under the row is the API's
+        JsonNode line = null;
+        for (JsonNode candidate : http.getForObject("/api/reports/reconciliation", JsonNode.class).path("lines")) {
+            if (candidate.path("claim").path("id").asText().equals("other-outlet-FL-agreements-2026-01-26")) {
+                line = candidate;
+            }
+        }
+        assertThat(line.path("publication").isNull()).isTrue();
+        assertThat(conflicting.get(7).getText()).isEqualTo("–");
+        assertThat(conflicting.get(8).getText()).isEqualTo("–");
+        assertThat(conflicting.get(9).getText()).isEqualTo("none");
+        assertThat(browser.findElement(By.cssSelector(
+                "#reconciliation tr[data-explains='other-outlet-FL-agreements-2026-01-26']")).getText())
+                .isEqualTo(line.path("explanation").asText()).containsIgnoringCase("no list of ICE's");
 
         // a state, then an agreement: its history, as the API tells it
         florida.click();

@@ -28,13 +28,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * agreements are (state, agency, model, SIGNED as stored); agencies (state, agency); states the 50
  * and DC, territories apart.
  */
-record ArchiveFigures(int agreements, int agencies, int states, int territories, Map<String, Integer> byModel,
+public record ArchiveFigures(int agreements, int agencies, int states, int territories, Map<String, Integer> byModel,
                       Map<String, Integer> byState, Map<String, Integer> agenciesByState) {
 
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
     private static final Set<String> TERRITORIES = Set.of("AS", "GU", "MP", "PR", "VI");
 
-    static ArchiveFigures of(Path file) {
+    public static ArchiveFigures of(Path file) {
         Set<String> agreements = new HashSet<>();
         Set<String> agencies = new HashSet<>();
         Map<String, Set<String>> byModel = new HashMap<>();

@@ -269,6 +269,12 @@ class ReportFormatsApiTest extends LedgerIntegrationTest {
                 .contains("territories");
         assertThat(schemas.path("TimelinePoint").path("properties").has("territories")).isTrue();
         assertThat(schemas.path("AgencyDocument").path("properties").has("otherAgencyIds")).isTrue();
+        JsonNode line = schemas.path("ReconciliationLine").path("properties");
+        assertThat(line.fieldNames()).toIterable().contains("ledgerValue", "ledgerValueByPrintedName", "difference",
+                "verdict", "publication", "nearestMatch", "otherMeasureMatch", "explanation");
+        assertThat(line.path("ledgerValueByPrintedName").path("description").asText()).contains("printed name");
+        assertThat(schemas.path("ListMatch").path("properties").path("reading").path("description").asText())
+                .contains("territories excluded");
         assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         ResponseEntity<String> page = http.getForEntity("/", String.class);
