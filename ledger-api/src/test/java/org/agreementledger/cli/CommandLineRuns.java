@@ -39,6 +39,17 @@ final class CommandLineRuns {
         }
     }
 
+    /** A number the database answers, such as {@code select count(*) from domainevententry}. */
+    static long count(TestDatabase database, String sql) {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(database.url(), database.user(),
+                database.password()); java.sql.ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void forgetDatabase() {
         System.clearProperty("ledger.db.url");
         System.clearProperty("ledger.db.user");

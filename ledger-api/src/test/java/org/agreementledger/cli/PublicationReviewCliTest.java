@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.agreementledger.cli.CommandLineRuns.Run;
@@ -49,15 +45,11 @@ class PublicationReviewCliTest {
         CommandLineRuns.forgetDatabase();
     }
 
-    private static long count(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
-             ResultSet rows = connection.createStatement().executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+    private static long count(String sql) {
+        return CommandLineRuns.count(database, sql);
     }
 
-    private static long events() throws SQLException {
+    private static long events() {
         return count("select count(*) from domainevententry");
     }
 

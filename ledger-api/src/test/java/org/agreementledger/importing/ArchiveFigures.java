@@ -76,6 +76,42 @@ public record ArchiveFigures(int agreements, int agencies, int states, int terri
                 sizes(byModel), sizes(byState), sizes(agenciesByState));
     }
 
+    /** The ledger's counts in these terms (a model with no agreement in force is left out, as a list leaves it). */
+    public static ArchiveFigures of(org.agreementledger.reporting.Counts counts) {
+        Map<String, Integer> byModel = new TreeMap<>();
+        counts.byModel().forEach((model, tally) -> {
+            if (tally.agreements() > 0) {
+                byModel.put(model.name(), (int) tally.agreements());
+            }
+        });
+        Map<String, Integer> byState = new TreeMap<>();
+        Map<String, Integer> agenciesByState = new TreeMap<>();
+        counts.byState().forEach((state, tally) -> {
+            byState.put(state, (int) tally.agreements());
+            agenciesByState.put(state, (int) tally.agencies());
+        });
+        return new ArchiveFigures((int) counts.agreements(), (int) counts.agencies(), (int) counts.states(),
+                (int) counts.territories(), byModel, byState, agenciesByState);
+    }
+
+    /** The counts document of {@code GET /api/reports/counts} in these terms. */
+    public static ArchiveFigures of(com.fasterxml.jackson.databind.JsonNode counts) {
+        Map<String, Integer> byModel = new TreeMap<>();
+        counts.path("byModel").fields().forEachRemaining(model -> {
+            if (model.getValue().asInt() > 0) {
+                byModel.put(model.getKey(), model.getValue().asInt());
+            }
+        });
+        Map<String, Integer> byState = new TreeMap<>();
+        Map<String, Integer> agenciesByState = new TreeMap<>();
+        counts.path("byState").fields().forEachRemaining(state -> {
+            byState.put(state.getKey(), state.getValue().path("agreements").asInt());
+            agenciesByState.put(state.getKey(), state.getValue().path("agencies").asInt());
+        });
+        return new ArchiveFigures(counts.path("agreements").asInt(), counts.path("agencies").asInt(),
+                counts.path("states").asInt(), counts.path("territories").asInt(), byModel, byState, agenciesByState);
+    }
+
     private static String nearestState(String printed) {
         String name = printed.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
         UsState nearest = null;

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.agreementledger.testing.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +64,7 @@ class ArchiveOverHttpTest extends LedgerIntegrationTest {
             ResponseEntity<JsonNode> counts = http.getForEntity("/api/reports/counts?asOf={day}&knownAt={day}",
                     JsonNode.class, listed.day(), listed.day());
             assertThat(counts.getStatusCode()).isEqualTo(HttpStatus.OK);
-            assertThat(figures(counts.getBody())).as("counts(asOf = knownAt = %s) right after %s", listed.day(),
+            assertThat(ArchiveFigures.of(counts.getBody())).as("counts(asOf = knownAt = %s) right after %s", listed.day(),
                     listed.entry().fileName()).isEqualTo(ArchiveFigures.of(lastApplied));
         }
         assertThat(held).as("the truncated list of 2025-04-21").isEqualTo(1);
@@ -82,22 +80,5 @@ class ArchiveOverHttpTest extends LedgerIntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static ArchiveFigures figures(JsonNode counts) {
-        Map<String, Integer> byModel = new TreeMap<>();
-        counts.path("byModel").fields().forEachRemaining(model -> {
-            if (model.getValue().asInt() > 0) {
-                byModel.put(model.getKey(), model.getValue().asInt());
-            }
-        });
-        Map<String, Integer> byState = new TreeMap<>();
-        Map<String, Integer> agenciesByState = new TreeMap<>();
-        counts.path("byState").fields().forEachRemaining(state -> {
-            byState.put(state.getKey(), state.getValue().path("agreements").asInt());
-            agenciesByState.put(state.getKey(), state.getValue().path("agencies").asInt());
-        });
-        return new ArchiveFigures(counts.path("agreements").asInt(), counts.path("agencies").asInt(),
-                counts.path("states").asInt(), counts.path("territories").asInt(), byModel, byState, agenciesByState);
     }
 }

@@ -13,7 +13,6 @@ import org.agreementledger.api.ImportReport;
 import org.agreementledger.listing.CurrentAgreements;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.reporting.AgreementReports;
-import org.agreementledger.reporting.Counts;
 import org.agreementledger.reporting.ReportProcessor;
 import org.agreementledger.testing.EventStoreRows;
 import org.agreementledger.testing.LedgerIntegrationTest;
@@ -88,7 +87,7 @@ class RealArchiveTest extends LedgerIntegrationTest {
             LocalDate day = report.publishedOn();
             Path list = applied.floorEntry(day).getValue();
             ArchiveFigures expected = ArchiveFigures.of(list);
-            assertThat(figures(reports.counts(day, day)))
+            assertThat(ArchiveFigures.of(reports.counts(day, day)))
                     .as("counts(asOf = knownAt = %s) against %s", day, list.getFileName())
                     .isEqualTo(expected);
         }
@@ -191,25 +190,5 @@ class RealArchiveTest extends LedgerIntegrationTest {
         Map<String, Path> files = new TreeMap<>();
         PublicationManifest.read(MANIFEST).entries().forEach(entry -> files.put(entry.fileName(), entry.file()));
         return files;
-    }
-
-    /** The ledger's counts in the oracle's terms. */
-    private static ArchiveFigures figures(Counts counts) {
-        Map<String, Integer> byModel = new TreeMap<>();
-        counts.byModel().forEach((model, tally) -> {
-            if (tally.agreements() > 0) {
-                byModel.put(model.name(), (int) tally.agreements());
-            }
-        });
-        Map<String, Integer> byState = new TreeMap<>();
-        Map<String, Integer> agenciesByState = new TreeMap<>();
-        counts.byState().forEach((state, tally) -> {
-            byState.put(state, (int) tally.agreements());
-            agenciesByState.put(state, (int) tally.agencies());
-        });
-        int territories = (int) byState.keySet().stream().filter(java.util.Set.of("AS", "GU", "MP", "PR", "VI")::contains)
-                .count();
-        return new ArchiveFigures((int) counts.agreements(), (int) counts.agencies(), byState.size() - territories,
-                territories, byModel, byState, agenciesByState);
     }
 }
