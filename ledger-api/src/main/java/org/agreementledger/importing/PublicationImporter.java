@@ -176,10 +176,15 @@ public class PublicationImporter {
             return new Planned(List.of(), ImportReports.unread(publication, nameRepair),
                     "it has no SIGNED column: " + e.problem());
         }
+        List<RowNote> fileNotes = new ArrayList<>();
+        if (nameRepair != null) {
+            fileNotes.add(nameRepair);
+        }
+        fileNotes.addAll(ImportReports.headerNotes(sheet));
         Lines<SheetRow> lines = read(publication, sheet, SheetRow.class, progress);
         List<org.agreementledger.importing.LedgerAgreement> agreements = ledger.all();
         PublicationDiff.Plan plan = PublicationDiff.plan(publication, lines.rows(), agreements, ledger.openRequests());
-        ImportReport report = ImportReports.imported(publication, lines.read(), lines.problems(), plan, nameRepair);
+        ImportReport report = ImportReports.imported(publication, lines.read(), lines.problems(), plan, fileNotes);
         long inForce = agreements.stream().filter(org.agreementledger.importing.LedgerAgreement::inForce).count();
         return new Planned(plan.commands(), report, review.holdReason(plan.commands(), inForce, lines.problems()));
     }

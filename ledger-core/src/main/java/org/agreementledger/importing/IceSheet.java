@@ -45,6 +45,15 @@ public final class IceSheet<L> implements Iterator<L>, AutoCloseable {
         return header.printed();
     }
 
+    /** The header's row (1-based) and the headers it read by a spelling rule. */
+    public int headerRow() {
+        return header.sheetRow();
+    }
+
+    public List<CellRepair> headerRepairs() {
+        return header.repairs();
+    }
+
     /** Whether the sheet has a column (ADDENDUM appears only in some publications). */
     public boolean has(SheetColumn column) {
         return header.has(column);

@@ -61,7 +61,7 @@ public final class IceSheetReader {
         Fields.required(SheetRefusedException.FILE, file);
         RowSource source = FileKind.of(file) == FileKind.CSV ? CsvRowSource.open(file) : XlsxRowSource.open(file);
         try {
-            SheetHeader header = SheetHeader.of(firstNonBlank(source, file), required);
+            SheetHeader header = header(source, file, required);
             return new IceSheet<>(source, header, readers.of(source, header));
         } catch (RuntimeException e) {
             source.close();
@@ -69,13 +69,31 @@ public final class IceSheetReader {
         }
     }
 
-    /** The header is the first row with anything in it. */
-    private static RawRow firstNonBlank(RowSource source, Path file) {
-        while (source.hasNext()) {
+    /** How many rows with something in them may come before the header (a title, a date line). */
+    static final int HEADER_WITHIN = 10;
+
+    /**
+     * The header is the first row with every required column, among the first {@value #HEADER_WITHIN}
+     * rows with anything in them (rows above it, a title say, are not data); if none has them, the
+     * first row with anything in it is the header, refused for what it lacks.
+     */
+    private static SheetHeader header(RowSource source, Path file, Set<SheetColumn> required) {
+        SheetRefusedException first = null;
+        int seen = 0;
+        while (source.hasNext() && seen < HEADER_WITHIN) {
             RawRow row = source.next();
-            if (!row.blank()) {
-                return row;
+            if (row.blank()) {
+                continue;
             }
+            seen++;
+            try {
+                return SheetHeader.of(row, required);
+            } catch (SheetRefusedException notTheHeader) {
+                first = first == null ? notTheHeader : first;
+            }
+        }
+        if (first != null) {
+            throw first;
         }
         throw SheetRefusedException.file("'" + file.getFileName() + "' has no header row: the sheet is empty");
     }

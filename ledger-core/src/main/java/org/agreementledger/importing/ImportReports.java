@@ -71,17 +71,22 @@ public final class ImportReports {
 
     public static ImportReport imported(Publication publication, int rowsRead, List<RowProblem> problems,
                                         PublicationDiff.Plan plan) {
-        return imported(publication, rowsRead, problems, plan, null);
+        return imported(publication, rowsRead, problems, plan, List.of());
     }
 
-    /** @param nameRepair the note of a file name's date repaired ({@link PublicationDates}), or null */
+    /** Notes on a sheet's header: the columns it read by {@link SpellingRule#HEADER_SPELLING}. */
+    public static List<RowNote> headerNotes(IceSheet<?> sheet) {
+        return spellings(sheet.headerRow(), sheet.headerRepairs());
+    }
+
+    /**
+     * @param fileNotes notes on the file as a whole, reported first: a name's date repaired
+     *                  ({@link PublicationDates}), headers read by a spelling rule ({@link #headerNotes})
+     */
     public static ImportReport imported(Publication publication, int rowsRead, List<RowProblem> problems,
-                                        PublicationDiff.Plan plan, RowNote nameRepair) {
+                                        PublicationDiff.Plan plan, List<RowNote> fileNotes) {
         Map<String, Integer> events = eventsByKind(plan.commands());
-        List<RowNote> repaired = new ArrayList<>();
-        if (nameRepair != null) {
-            repaired.add(nameRepair);
-        }
+        List<RowNote> repaired = new ArrayList<>(fileNotes);
         repaired.addAll(plan.matches());
         List<RowNote> flagged = new ArrayList<>();
         for (SheetRow row : plan.listed().values()) {

@@ -47,6 +47,9 @@ public final class PublicationDates {
         }
         LocalDate claimed = publication.publishedOn();
         Contradictions rows = Contradictions.of(file, claimed, today);
+        if (claimed.isAfter(today)) {
+            return future(publication, rows, latestApplied, today);
+        }
         if (rows.count() == 0) {
             return new Checked(publication, null);
         }
@@ -68,17 +71,51 @@ public final class PublicationDates {
                 + " explicitly (--published-on, or the manifest's publishedOn)");
     }
 
+    /**
+     * No list is posted after the day it is imported: a name dated later has its year wrong the other
+     * way, repaired by the same rule when exactly one earlier year puts the list on or after its latest
+     * row, on or before today, and not before the latest list applied.
+     */
+    private static Checked future(Publication publication, Contradictions rows, LocalDate latestApplied,
+                                  LocalDate today) {
+        LocalDate claimed = publication.publishedOn();
+        String contradiction = "the file name" + (publication.dated() == Publication.Dated.CAPTURE
+                ? "'s capture timestamp" : "") + " says " + claimed + ", after today (" + today + ")";
+        if (publication.dated() == Publication.Dated.FILE_NAME) {
+            List<LocalDate> years = new ArrayList<>();
+            LocalDate floor = rows.latestSigned() == null ? SignedDateReader.SECTION_287G_ENACTED : rows.latestSigned();
+            for (int year = claimed.getYear() - 1; year >= floor.getYear(); year--) {
+                LocalDate candidate = sameDay(claimed, year);
+                if (candidate != null && !candidate.isBefore(floor) && !candidate.isAfter(today)
+                        && (latestApplied == null || !candidate.isBefore(latestApplied))) {
+                    years.add(candidate);
+                }
+            }
+            if (years.size() == 1) {
+                return new Checked(publication.redated(years.get(0), Publication.Dated.FILE_NAME_REPAIRED),
+                        new RowNote(0, Publication.PUBLISHED_ON, publication.fileName(), contradiction
+                                + "; read as " + years.get(0) + " by rule " + NAME_YEAR));
+            }
+        }
+        throw new InvalidFieldException(Publication.PUBLISHED_ON, contradiction + "; give the publication date"
+                + " explicitly (--published-on, or the manifest's publishedOn)");
+    }
+
+    private static LocalDate sameDay(LocalDate date, int year) {
+        try {
+            LocalDate candidate = date.withYear(year);
+            return candidate.getDayOfMonth() == date.getDayOfMonth() ? candidate : null;
+        } catch (DateTimeException noSuchDay) {
+            return null;
+        }
+    }
+
     private static List<LocalDate> laterYears(LocalDate claimed, LocalDate latestRow, LocalDate latestApplied,
                                               LocalDate today) {
         List<LocalDate> years = new ArrayList<>();
         for (int year = claimed.getYear() + 1; year <= today.getYear(); year++) {
-            LocalDate candidate;
-            try {
-                candidate = claimed.withYear(year);
-            } catch (DateTimeException noSuchDay) {
-                continue;
-            }
-            if (candidate.getDayOfMonth() == claimed.getDayOfMonth() && !candidate.isBefore(latestRow)
+            LocalDate candidate = sameDay(claimed, year);
+            if (candidate != null && !candidate.isBefore(latestRow)
                     && !candidate.isAfter(today) && (latestApplied == null || !candidate.isBefore(latestApplied))) {
                 years.add(candidate);
             }
@@ -86,27 +123,32 @@ public final class PublicationDates {
         return years;
     }
 
-    /** The rows signed after the claimed date: how many, and the latest. */
-    private record Contradictions(int count, SheetRow latest) {
+    /** The rows signed after the claimed date: how many, and the latest; and the latest signing of all. */
+    private record Contradictions(int count, SheetRow latest, LocalDate latestSigned) {
 
         static Contradictions of(Path file, LocalDate claimed, LocalDate today) {
             int count = 0;
             SheetRow latest = null;
+            LocalDate latestSigned = null;
             // read with today as the bound of a plausible date, so a row after the claim reads as written
             try (IceSheet<SheetLine> sheet = IceSheetReader.participating(file, today)) {
                 while (sheet.hasNext()) {
-                    if (sheet.next() instanceof SheetRow row && row.signedOn() != null
-                            && row.signedOn().isAfter(claimed)) {
-                        count++;
-                        if (latest == null || row.signedOn().isAfter(latest.signedOn())) {
-                            latest = row;
+                    if (sheet.next() instanceof SheetRow row && row.signedOn() != null) {
+                        if (latestSigned == null || row.signedOn().isAfter(latestSigned)) {
+                            latestSigned = row.signedOn();
+                        }
+                        if (row.signedOn().isAfter(claimed)) {
+                            count++;
+                            if (latest == null || row.signedOn().isAfter(latest.signedOn())) {
+                                latest = row;
+                            }
                         }
                     }
                 }
             } catch (SheetRefusedException refused) {
-                return new Contradictions(0, null); // the import proper refuses or holds it, saying why
+                return new Contradictions(0, null, null); // the import proper refuses or holds it, saying why
             }
-            return new Contradictions(count, latest);
+            return new Contradictions(count, latest, latestSigned);
         }
     }
 }

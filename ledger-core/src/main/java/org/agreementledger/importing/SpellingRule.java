@@ -1,7 +1,7 @@
 package org.agreementledger.importing;
 
 /**
- * The named rules by which the importer reads a misspelt STATE or SUPPORT TYPE, so that a typo in
+ * The named rules by which the importer reads a misspelt STATE, SUPPORT TYPE or header, so that a typo in
  * ICE's sheet is never taken for a withdrawal (ICE has printed {@code PENNSLYVANIA},
  * {@code WEST VIRIGINIA}, {@code Warrant Services Officer}, {@code Task Force Officer}). Each rule
  * reads a value only when exactly one state or model fits; a value no rule reads stays unreadable
@@ -27,5 +27,11 @@ public enum SpellingRule {
      * SUPPORT TYPE within a Damerau-Levenshtein distance of 3 of exactly one model's name, with no
      * other model's name as close: {@code Warrant Services Officer}, {@code Jail Enforcment Model}.
      */
-    SUPPORT_TYPE_SPELLING
+    SUPPORT_TYPE_SPELLING,
+
+    /**
+     * A header within a Damerau-Levenshtein distance of 2 (1 for names under 5 letters) of exactly one
+     * column's name not otherwise present, spacing aside: {@code SUPPORT TPYE}, {@code LAW ENFORCMENT AGENCY}.
+     */
+    HEADER_SPELLING
 }

@@ -72,6 +72,35 @@ class PublicationDatesTest {
     }
 
     @Test
+    void aNameDatedAfterTodayHasItsYearRepairedTheOtherWayOrIsRefused() {
+        Path file = list("participatingAgencies12292026am.xlsx", LocalDate.of(2025, 12, 18), LocalDate.of(2024, 2, 1));
+        PublicationDates.Checked checked = check(file, LocalDate.of(2025, 12, 12));
+        assertThat(checked.publication().publishedOn()).isEqualTo(LocalDate.of(2025, 12, 29));
+        assertThat(checked.repair().note()).contains("says 2026-12-29, after today (2026-12-03); read as 2025-12-29"
+                + " by rule NAME_YEAR");
+        // the list before it in the ledger is later than any earlier year could make it
+        assertThatThrownBy(() -> check(file, LocalDate.of(2026, 2, 27))).isInstanceOf(InvalidFieldException.class)
+                .hasMessageContaining("after today");
+    }
+
+    @Test
+    void aHeaderTypoIsReadByRuleAndATitleAboveTheHeaderIsSkipped() {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("287(g) Participating Agencies"));
+        rows.add(List.of("STATE", "LAW ENFORCMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TPYE", "SIGNED", "MOA"));
+        rows.add(List.of("OHIO", "Dates Township Police Department", "Municipality", "Dates County",
+                "Task Force Model", LocalDate.of(2025, 4, 1), "link"));
+        Path file = TestWorkbooks.write(dir.resolve("participatingAgencies05162025am.xlsx"), rows);
+        try (IceSheet<SheetLine> sheet = IceSheetReader.participating(file, LocalDate.of(2025, 5, 16))) {
+            assertThat(sheet.headerRow()).isEqualTo(2);
+            assertThat(sheet.headerRepairs()).extracting(CellRepair::column)
+                    .containsExactly("LAW ENFORCEMENT AGENCY", "SUPPORT TYPE");
+            assertThat(sheet.next()).isInstanceOfSatisfying(SheetRow.class,
+                    row -> assertThat(row.agencyName()).isEqualTo("Dates Township Police Department"));
+        }
+    }
+
+    @Test
     void anExplicitDateIsNotChecked() {
         Path file = list("participatingAgencies01052025pm.xlsx", LocalDate.of(2025, 12, 18), LocalDate.of(2025, 12, 1));
         Publication given = Publication.of(file, LocalDate.of(2026, 1, 5), null);
