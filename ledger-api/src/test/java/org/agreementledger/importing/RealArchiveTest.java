@@ -94,7 +94,7 @@ class RealArchiveTest extends LedgerIntegrationTest {
     }
 
     @Test
-    @Order(3)
+    @Order(2)
     void theProjectsDatesAreAnsweredFromIcesOwnLists() {
         // straight from the files: the end of the first term, the press's dates
         assertThat(reports.counts(LocalDate.of(2021, 1, 20), LocalDate.of(2021, 1, 20)))
@@ -109,6 +109,36 @@ class RealArchiveTest extends LedgerIntegrationTest {
                 .satisfies(c -> assertThat(new long[] {c.agreements(), c.agencies()}).containsExactly(1372, 1149));
         assertThat(reports.counts(LocalDate.of(2026, 2, 13), LocalDate.of(2026, 2, 13)))
                 .satisfies(c -> assertThat(new long[] {c.agreements(), c.agencies()}).containsExactly(1414, 1184));
+    }
+
+    /** Agreements of an agency in force on a day, as known today. */
+    private List<org.agreementledger.reporting.InForceAgreement> inForce(org.agreementledger.api.UsState state,
+                                                                         String agencyId, LocalDate day) {
+        return reports.agreementsInForce(day, null, state, null, 0, 1000).agreements().stream()
+                .filter(agreement -> agreement.agencyId().equals(agencyId)).toList();
+    }
+
+    @Test
+    @Order(3)
+    void aRenewedAgencyIsInForceWithoutAGapAndARenamedOneCountsOnce() {
+        // Knox County, Tennessee: signed 2017-06-15, listed renewed on 2020-06-08 from ICE's list of 2021-04-09
+        String knox = "TN-knox-county-sheriffs-office";
+        for (LocalDate day : List.of(LocalDate.of(2017, 6, 15), LocalDate.of(2019, 1, 1), LocalDate.of(2020, 6, 7),
+                LocalDate.of(2020, 6, 8), LocalDate.of(2021, 1, 20), LocalDate.of(2023, 1, 1))) {
+            assertThat(inForce(org.agreementledger.api.UsState.TN, knox, day)).as("Knox County in force on %s", day)
+                    .hasSize(1);
+        }
+        assertThat(inForce(org.agreementledger.api.UsState.TN, knox, LocalDate.of(2020, 6, 8)).get(0).signedOn())
+                .isEqualTo(LocalDate.of(2020, 6, 8));
+        assertThat(inForce(org.agreementledger.api.UsState.TN, knox, LocalDate.of(2020, 6, 7)).get(0).signedOn())
+                .isEqualTo(LocalDate.of(2017, 6, 15));
+        // Mantiowoc, corrected to Manitowoc on 2022-08-26: one agency, under its name as known today
+        for (LocalDate day : List.of(LocalDate.of(2021, 1, 20), LocalDate.of(2023, 1, 1))) {
+            assertThat(inForce(org.agreementledger.api.UsState.WI, "WI-manitowoc-county-sheriffs-office", day))
+                    .as("Manitowoc on %s", day).hasSize(1);
+            assertThat(inForce(org.agreementledger.api.UsState.WI, "WI-mantiowoc-county-sheriffs-office", day))
+                    .isEmpty();
+        }
     }
 
     @Test
