@@ -17,6 +17,13 @@ public enum SpellingRule {
     STATE_SPELLING,
 
     /**
+     * STATE abbreviated otherwise than by its USPS code: the code with dots or spaces ({@code N.C.}),
+     * the Associated Press's abbreviation ({@code Fla.}, {@code Tenn.}, {@code W.Va.}), or North, South
+     * or West shortened ({@code N. Carolina}).
+     */
+    STATE_ABBREVIATION,
+
+    /**
      * SUPPORT TYPE naming exactly one model's distinguishing words (JAIL ENFORCEMENT, TASK FORCE,
      * WARRANT SERVICE) followed by another word or none: {@code Task Force Officer} is the Task Force
      * Model, {@code Warrant Service Office} the Warrant Service Officer.

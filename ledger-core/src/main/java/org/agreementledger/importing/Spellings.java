@@ -18,11 +18,51 @@ final class Spellings {
     record Spelled<T>(T value, SpellingRule rule) {
     }
 
+    /** The Associated Press's abbreviations of the states it abbreviates, letters only. */
+    private static final java.util.Map<String, UsState> AP = java.util.Map.ofEntries(
+            java.util.Map.entry("ALA", UsState.AL), java.util.Map.entry("ARIZ", UsState.AZ),
+            java.util.Map.entry("ARK", UsState.AR), java.util.Map.entry("CALIF", UsState.CA),
+            java.util.Map.entry("COLO", UsState.CO), java.util.Map.entry("CONN", UsState.CT),
+            java.util.Map.entry("DEL", UsState.DE), java.util.Map.entry("FLA", UsState.FL),
+            java.util.Map.entry("ILL", UsState.IL), java.util.Map.entry("IND", UsState.IN),
+            java.util.Map.entry("KAN", UsState.KS), java.util.Map.entry("MASS", UsState.MA),
+            java.util.Map.entry("MICH", UsState.MI), java.util.Map.entry("MINN", UsState.MN),
+            java.util.Map.entry("MISS", UsState.MS), java.util.Map.entry("MONT", UsState.MT),
+            java.util.Map.entry("NEB", UsState.NE), java.util.Map.entry("NEV", UsState.NV),
+            java.util.Map.entry("OKLA", UsState.OK), java.util.Map.entry("ORE", UsState.OR),
+            java.util.Map.entry("TENN", UsState.TN), java.util.Map.entry("WASH", UsState.WA),
+            java.util.Map.entry("WVA", UsState.WV), java.util.Map.entry("WIS", UsState.WI),
+            java.util.Map.entry("WYO", UsState.WY));
+
     /** The state a misspelt STATE names, or null when no rule reads it. */
     static Spelled<UsState> state(String text) {
         String printed = comparable(text);
+        UsState abbreviated = abbreviated(printed);
+        if (abbreviated != null) {
+            return new Spelled<>(abbreviated, SpellingRule.STATE_ABBREVIATION);
+        }
         UsState closest = closest(printed, UsState.values(), UsState::title, printed.length() < 8 ? 1 : 2);
         return closest == null ? null : new Spelled<>(closest, SpellingRule.STATE_SPELLING);
+    }
+
+    private static UsState abbreviated(String printed) {
+        String letters = printed.replace(" ", "");
+        for (UsState state : UsState.values()) {
+            if (state.name().equals(letters)) {
+                return state; // N.C., N C
+            }
+        }
+        if (AP.containsKey(letters)) {
+            return AP.get(letters);
+        }
+        String expanded = printed.replaceFirst("^N ", "NORTH ").replaceFirst("^S ", "SOUTH ")
+                .replaceFirst("^W ", "WEST ");
+        for (UsState state : UsState.values()) {
+            if (!expanded.equals(printed) && comparable(state.title()).equals(expanded)) {
+                return state;
+            }
+        }
+        return null;
     }
 
     /** The model a misspelt SUPPORT TYPE names, or null when no rule reads it. */

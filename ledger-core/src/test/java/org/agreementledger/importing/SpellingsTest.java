@@ -18,6 +18,15 @@ class SpellingsTest {
     }
 
     @Test
+    void aStateAbbreviatedOtherwiseThanByItsCodeIsRead() {
+        assertThat(Spellings.state("N.C.")).isEqualTo(new Spellings.Spelled<>(UsState.NC, SpellingRule.STATE_ABBREVIATION));
+        assertThat(Spellings.state("Fla.").value()).isEqualTo(UsState.FL);
+        assertThat(Spellings.state("W. Va.").value()).isEqualTo(UsState.WV);
+        assertThat(Spellings.state("N. Carolina").value()).isEqualTo(UsState.NC);
+        assertThat(Spellings.state("S Dakota").value()).isEqualTo(UsState.SD);
+    }
+
+    @Test
     void aStateNoRuleReadsOrTwoStatesFitEquallyIsNotGuessed() {
         assertThat(Spellings.state("ATLANTIS")).isNull();
         assertThat(Spellings.state("PENNSYLVANIA AND OHIO")).isNull();
