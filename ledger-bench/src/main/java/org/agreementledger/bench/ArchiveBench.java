@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.agreementledger.api.ImportReport;
 import org.agreementledger.importing.IceSheet;
@@ -98,9 +101,15 @@ final class ArchiveBench {
     private Map<String, FileRead> readBaseline(PublicationManifest manifest) {
         List<PublicationManifest.Entry> entries = manifest.entries().stream()
                 .filter(entry -> Files.isRegularFile(entry.file())).toList();
-        if (!entries.isEmpty()) {
-            readOnly(entries.get(0)); // warm-up: the import then starts with the reader warm too
+        // warm-up: every file read once, untimed, so that neither side pays for the JIT compiling the
+        // reader (with one file read first, the timed read came out slower than the import's two reads)
+        progress.start("warm-up: read the archive's files once", entries.size());
+        int warm = 0;
+        for (PublicationManifest.Entry entry : entries) {
+            readOnly(entry);
+            progress.advance(++warm);
         }
+        progress.finish();
         heap.reset();
         progress.start("baseline: read the archive's files only", entries.size());
         Map<String, FileRead> read = new TreeMap<>();
@@ -271,12 +280,16 @@ final class ArchiveBench {
             FirstPage page = new FirstPage(progress);
             int port = FirstPage.freePort();
             Bench.note("bin/ledger serve on a fresh data directory " + dataDir + ", port " + port);
+            int logLines = Files.readAllLines(log).size();
             Map<String, Object> fresh = page.measure("serve, fresh data directory", serve(dataDir, port),
                     environment, port, log, SERVE_TIMEOUT);
+            fresh.put("log", fromLog(log, logLines));
             port = FirstPage.freePort();
             Bench.note("bin/ledger serve again on the same data directory, port " + port);
+            logLines = Files.readAllLines(log).size();
             Map<String, Object> restart = page.measure("serve, restart", serve(dataDir, port), environment, port,
                     log, SERVE_TIMEOUT);
+            restart.put("log", fromLog(log, logLines));
             // a launch that built the jar measured Maven, not the ledger: only the warm-up call may build
             long builds = Files.readAllLines(log).stream().filter(line -> line.startsWith("ledger: building")).count();
             if (builds > 1) {
@@ -302,6 +315,43 @@ final class ArchiveBench {
         } finally {
             delete(work);
         }
+    }
+
+    private static final Pattern STARTED = Pattern.compile("^(\\S+Z) .*Started LedgerApplication in \\S+ seconds"
+            + " \\(process running for ([0-9.]+)\\)");
+    private static final Pattern DATABASE = Pattern.compile("^(\\S+Z) .*Starting the embedded PostgreSQL");
+    private static final Pattern PHASE_DONE = Pattern.compile("^(check|import) \\S+.*\\s in (\\d+):(\\d\\d):(\\d\\d)$");
+
+    /**
+     * Where the served ledger's own time went, from its log (its lines from {@code fromLine} on): the
+     * JVM's start to the embedded database's start, that to the application started (unpacking and
+     * starting PostgreSQL, migrations, the rest of the context), as Spring's and the ledger's log lines
+     * are stamped; and its archive's check and import phases as its progress lines end (whole seconds).
+     */
+    static Map<String, Object> fromLog(Path log, int fromLine) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        Map<String, Object> found = new LinkedHashMap<>();
+        Instant database = null;
+        for (String line : lines.subList(Math.min(fromLine, lines.size()), lines.size())) {
+            Matcher m;
+            if ((m = DATABASE.matcher(line)).find()) {
+                database = Instant.parse(m.group(1));
+            } else if ((m = STARTED.matcher(line)).find()) {
+                Instant started = Instant.parse(m.group(1));
+                double running = Double.parseDouble(m.group(2));
+                found.put("applicationStartedSeconds", running);
+                if (database != null) {
+                    double toDatabase = running - Duration.between(database, started).toMillis() / 1e3;
+                    found.put("jvmToDatabaseSeconds", round(toDatabase, 2));
+                    found.put("databaseToStartedSeconds", round(running - toDatabase, 2));
+                }
+            } else if ((m = PHASE_DONE.matcher(line)).find()) {
+                found.put("archive" + ("check".equals(m.group(1)) ? "Check" : "Import") + "Seconds",
+                        Integer.parseInt(m.group(2)) * 3600 + Integer.parseInt(m.group(3)) * 60
+                                + Integer.parseInt(m.group(4)));
+            }
+        }
+        return found;
     }
 
     private List<String> serve(Path dataDir, int port) {

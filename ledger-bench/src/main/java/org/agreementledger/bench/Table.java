@@ -74,12 +74,19 @@ final class Table {
             for (String start : new String[] {"fresh", "restart"}) {
                 Map<String, Object> p = (Map<String, Object>) page.get(start);
                 String what = "fresh".equals(start) ? "fresh data directory" : "restart, same directory";
-                out.append(fmt("| bin/ledger serve, %s: page / served (%s) | %.2f s | bin/ledger --version: %.2f s | |%n",
-                        what, p.get("stateAtPage"), num(p, "pageSeconds"), num(page, "baselineSeconds")));
+                Map<String, Object> log = (Map<String, Object>) p.getOrDefault("log", Map.of());
+                out.append(fmt("| bin/ledger serve, %s: page / served (%s) | %.2f s (its log: started at %s s, %s s of it"
+                                + " before the database, %s s from it) | bin/ledger --version: %.2f s | |%n",
+                        what, p.get("stateAtPage"), num(p, "pageSeconds"), log.get("applicationStartedSeconds"),
+                        log.get("jvmToDatabaseSeconds"), log.get("databaseToStartedSeconds"),
+                        num(page, "baselineSeconds")));
                 if ("fresh".equals(start)) {
-                    out.append(fmt("| bin/ledger serve, %s: figures served (ready, counts 200) | %.2f s (%.2f s after the page) | in-process import: %.2f s | %s |%n",
+                    out.append(fmt("| bin/ledger serve, %s: figures served (ready, counts 200) | %.2f s (%.2f s after the page;"
+                                    + " its log: check %s s, import %s s) | in-process import: %.2f s (check %.1f s, import %.1f s) | %s |%n",
                             what, num(p, "figuresSeconds"), num(p, "pageToFiguresSeconds"),
-                            num(page, "importBaselineSeconds"), page.get("freshPageToFiguresOverImport")));
+                            log.get("archiveCheckSeconds"), log.get("archiveImportSeconds"),
+                            num(page, "importBaselineSeconds"), num(imp, "checkSeconds"), num(imp, "importSeconds"),
+                            page.get("freshPageToFiguresOverImport")));
                 } else {
                     out.append(fmt("| bin/ledger serve, %s: figures served (ready, counts 200) | %.2f s (%.2f s after the page) | | |%n",
                             what, num(p, "figuresSeconds"), num(p, "pageToFiguresSeconds")));
