@@ -48,8 +48,9 @@ class ListingAgencyAsNamedMigrationTest {
                     String.class)).containsExactly(
                     AgencyId.of(UsState.NM, "Doña Ana County Sheriff’s Office"), "TX-kept", "TX-unnamed",
                     AgencyId.of(UsState.WI, "Manitowoc County Sheriff's Office"));
-            assertThat(jdbc.queryForObject("select max(version::int) from flyway_schema_history", Integer.class))
-                    .isEqualTo(9);
+            // V9 ran at this start-up (later versions too: the test is about V9, not about being the last)
+            assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where version = '9' and success",
+                    Integer.class)).isEqualTo(1);
         }
     }
 
