@@ -49,7 +49,8 @@ final class LedgerServer {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Ddisable-axoniq-console-message=true"));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", JAR.toString(), "serve", "--port", Integer.toString(port)));
+        // these servers are about faults and load on their own ledgers, not about ICE's archive
+        command.addAll(List.of("-jar", JAR.toString(), "serve", "--port", Integer.toString(port), "--no-archive"));
         if (dataDir != null) {
             command.addAll(List.of("--data-dir", dataDir.toString()));
         }
