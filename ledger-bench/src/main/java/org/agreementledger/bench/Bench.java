@@ -93,7 +93,7 @@ final class Bench implements AutoCloseable {
     }
 
     /** The application without a web server, on an embedded PostgreSQL in {@code dataDir}. */
-    private static ConfigurableApplicationContext startLedger(Path dataDir) {
+    static ConfigurableApplicationContext startLedger(Path dataDir) {
         return new SpringApplicationBuilder(LedgerApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)

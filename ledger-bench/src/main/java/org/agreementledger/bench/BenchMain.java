@@ -17,6 +17,11 @@ import java.util.Map;
  * Generates a demo history of N agreements, loads it into an embedded PostgreSQL in a temporary
  * data directory, measures each figure beside its same-run baseline, prints a table on stdout and
  * adds the run to the results file (replacing an earlier run of the same size). Progress on stderr.
+ *
+ * <p>{@code BenchMain --archive [--manifest archive/ice/MANIFEST.csv] [--launcher bin/ledger | --no-serve]
+ * [--out bench/results.json]} measures ICE's archive instead ({@link ArchiveBench}): its import into a
+ * fresh ledger and the time from {@code bin/ledger serve} to the first page, written to the results
+ * file's {@code archive} (replacing an earlier one). {@code bench/run} runs it once, after the sizes.
  */
 public final class BenchMain {
 
@@ -28,23 +33,38 @@ public final class BenchMain {
         int queries = 500;
         long seed = 1;
         Path out = Path.of("bench", "results.json");
+        boolean archive = false;
+        Path manifest = Path.of("archive", "ice", "MANIFEST.csv");
+        Path launcher = Path.of("bin", "ledger");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--size" -> size = Long.parseLong(args[++i].replace("_", "").replace(",", ""));
                 case "--queries" -> queries = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--archive" -> archive = true;
+                case "--manifest" -> manifest = Path.of(args[++i]);
+                case "--launcher" -> launcher = Path.of(args[++i]);
+                case "--no-serve" -> launcher = null;
                 default -> {
-                    System.err.println("usage: BenchMain --size N [--out FILE] [--queries Q] [--seed S]");
+                    System.err.println("usage: BenchMain --size N [--out FILE] [--queries Q] [--seed S]\n"
+                            + "       BenchMain --archive [--manifest MANIFEST.csv] [--launcher bin/ledger | --no-serve]"
+                            + " [--out FILE]");
                     System.exit(2);
                 }
             }
         }
         int status = 0;
         try {
-            Map<String, Object> run = run(size, queries, seed);
-            record(out, run);
-            System.out.println(Table.of(run));
+            if (archive) {
+                Map<String, Object> run = runArchive(manifest, launcher);
+                recordArchive(out, run);
+                System.out.println(Table.ofArchive(run));
+            } else {
+                Map<String, Object> run = run(size, queries, seed);
+                record(out, run);
+                System.out.println(Table.of(run));
+            }
             System.err.println("results in " + out.toAbsolutePath());
         } catch (Throwable e) {
             e.printStackTrace();
@@ -60,12 +80,52 @@ public final class BenchMain {
         run.put("seed", seed);
         run.put("date", Instant.now().toString());
         run.put("machine", machine());
+        String loadBefore = loadAverage();
         long started = System.nanoTime();
         try (Bench bench = new Bench(size, queries, seed)) {
             run.put("figures", bench.measure());
         }
         run.put("totalSeconds", round((System.nanoTime() - started) / 1e9, 1));
+        run.put("loadAverage", loadAverages(loadBefore, loadAverage()));
         return run;
+    }
+
+    /**
+     * The archive phase, once: ICE's archive imported into a fresh ledger beside reading its files, and
+     * (with a launcher) the time from {@code bin/ledger serve} to the first page, fresh and restarted.
+     *
+     * @param launcher {@code bin/ledger}, or null to leave the served page out
+     */
+    public static Map<String, Object> runArchive(Path manifest, Path launcher) throws Exception {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("manifest", manifest.toString());
+        run.put("date", Instant.now().toString());
+        run.put("machine", machine());
+        String loadBefore = loadAverage();
+        long started = System.nanoTime();
+        run.put("figures", new ArchiveBench(manifest, launcher).measure());
+        run.put("totalSeconds", round((System.nanoTime() - started) / 1e9, 1));
+        run.put("loadAverage", loadAverages(loadBefore, loadAverage()));
+        return run;
+    }
+
+    /** The 1, 5 and 15-minute load averages ({@code /proc/loadavg}), or null off Linux. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, Object> loadAverages(String before, String after) {
+        Map<String, Object> load = new LinkedHashMap<>();
+        load.put("about", "1, 5 and 15-minute load averages (/proc/loadavg) at the start and the end; " + Runtime
+                .getRuntime().availableProcessors() + " cores");
+        load.put("start", before);
+        load.put("end", after);
+        return load;
     }
 
     static Map<String, Object> machine() {
@@ -97,29 +157,46 @@ public final class BenchMain {
         return machine;
     }
 
-    /** Adds the run to the file's runs, replacing one of the same size. */
+    /** Adds the run to the file's runs, replacing one of the same size; the archive's run is kept. */
     @SuppressWarnings("unchecked")
     static void record(Path out, Map<String, Object> run) throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Map<String, Object> earlier = read(out);
         List<Map<String, Object>> runs = new ArrayList<>();
-        if (Files.exists(out)) {
-            Map<String, Object> earlier = json.readValue(out.toFile(), Map.class);
-            for (Map<String, Object> r : (List<Map<String, Object>>) earlier.getOrDefault("runs", List.of())) {
-                if (((Number) r.get("size")).longValue() != ((Number) run.get("size")).longValue()) {
-                    runs.add(r);
-                }
+        for (Map<String, Object> r : (List<Map<String, Object>>) earlier.getOrDefault("runs", List.of())) {
+            if (((Number) r.get("size")).longValue() != ((Number) run.get("size")).longValue()) {
+                runs.add(r);
             }
         }
         runs.add(run);
         runs.sort((a, b) -> Long.compare(((Number) a.get("size")).longValue(), ((Number) b.get("size")).longValue()));
+        write(out, runs, earlier.get("archive"));
+    }
+
+    /** Sets the file's archive run, replacing an earlier one; the runs by size are kept. */
+    @SuppressWarnings("unchecked")
+    static void recordArchive(Path out, Map<String, Object> archive) throws IOException {
+        Map<String, Object> earlier = read(out);
+        write(out, (List<Map<String, Object>>) earlier.getOrDefault("runs", List.of()), archive);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> read(Path out) throws IOException {
+        return Files.exists(out) ? new ObjectMapper().readValue(out.toFile(), Map.class) : Map.of();
+    }
+
+    private static void write(Path out, List<Map<String, Object>> runs, Object archive) throws IOException {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("about", "ledger-bench (bench/run): each figure beside its baseline measured in the same run;"
-                + " rates in events or rows per second, latencies in ms, heap in MB");
+                + " rates in events or rows per second, latencies in ms, heap in MB; runs by size of the demo"
+                + " history, and archive: ICE's archive imported and served once per bench/run");
         document.put("runs", runs);
+        if (archive != null) {
+            document.put("archive", archive);
+        }
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
         }
-        json.writeValue(out.toFile(), document);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), document);
     }
 
     static double round(double value, int digits) {

@@ -52,6 +52,56 @@ final class Table {
         return out.toString();
     }
 
+    /** The archive phase as a table: the import beside reading the same files, and the served page. */
+    @SuppressWarnings("unchecked")
+    static String ofArchive(Map<String, Object> run) {
+        Map<String, Object> f = (Map<String, Object>) run.get("figures");
+        Map<String, Object> imp = (Map<String, Object>) f.get("import");
+        Map<String, Object> page = (Map<String, Object>) f.get("firstPage");
+        Map<String, Object> heap = (Map<String, Object>) f.get("heapMb");
+        StringBuilder out = new StringBuilder();
+        out.append(fmt("ICE's archive (%s, %s files), %s; load average %s; machine %s%n", imp.get("manifest"),
+                imp.get("files"), run.get("date"), run.get("loadAverage"), run.get("machine")));
+        out.append("| figure | measured | baseline (same run) | ratio |\n|---|---|---|---|\n");
+        out.append(fmt("| archive import %s (check, read, diff, append, project) | %,.0f rows/s (%,d rows, %s events, %.1f s) | read only: %,.0f rows/s (%,d rows, %.1f s) | %s |%n",
+                imp.get("outcomes"), num(imp, "rowsPerSecond"), ((Number) imp.get("rows")).longValue(),
+                imp.get("events"), num(imp, "seconds"), num(imp, "baselineRowsPerSecond"),
+                ((Number) imp.get("baselineRows")).longValue(), num(imp, "baselineSeconds"), imp.get("ratio")));
+        out.append(fmt("| where the import's time went (s) | check files %.1f, read rows %.1f, diff and other %.1f, append %.1f, reports catch up %.1f | | |%n",
+                num(imp, "checkSeconds"), num(imp, "importReadSeconds"), num(imp, "importDiffAndOtherSeconds"),
+                num(imp, "importAppendSeconds"), num(imp, "catchUpSeconds")));
+        if (page != null) {
+            for (String start : new String[] {"fresh", "restart"}) {
+                Map<String, Object> p = (Map<String, Object>) page.get(start);
+                String what = "fresh".equals(start) ? "fresh data directory" : "restart, same directory";
+                Map<String, Object> log = (Map<String, Object>) p.getOrDefault("log", Map.of());
+                out.append(fmt("| bin/ledger serve, %s: page / served (%s) | %.2f s (its log: started at %s s, %s s of it"
+                                + " before the database, %s s from it) | bin/ledger --version: %.2f s | |%n",
+                        what, p.get("stateAtPage"), num(p, "pageSeconds"), log.get("applicationStartedSeconds"),
+                        log.get("jvmToDatabaseSeconds"), log.get("databaseToStartedSeconds"),
+                        num(page, "baselineSeconds")));
+                if ("fresh".equals(start)) {
+                    out.append(fmt("| bin/ledger serve, %s: figures served (ready, counts 200) | %.2f s (%.2f s after the page;"
+                                    + " its log: check %s s, import %s s) | in-process import: %.2f s (check %.1f s, import %.1f s) | %s |%n",
+                            what, num(p, "figuresSeconds"), num(p, "pageToFiguresSeconds"),
+                            log.get("archiveCheckSeconds"), log.get("archiveImportSeconds"),
+                            num(page, "importBaselineSeconds"), num(imp, "checkSeconds"), num(imp, "importSeconds"),
+                            page.get("freshPageToFiguresOverImport")));
+                } else {
+                    out.append(fmt("| bin/ledger serve, %s: figures served (ready, counts 200) | %.2f s (%.2f s after the page) | | |%n",
+                            what, num(p, "figuresSeconds"), num(p, "pageToFiguresSeconds")));
+                }
+            }
+        }
+        StringBuilder peaks = new StringBuilder();
+        for (Map.Entry<String, Object> phase : heap.entrySet()) {
+            Map<String, Object> p = (Map<String, Object>) phase.getValue();
+            peaks.append(fmt("%s %.0f/%.0f; ", phase.getKey(), num(p, "peakUsed"), num(p, "peakAfterGc")));
+        }
+        out.append(fmt("| peak heap MB (sampled used / after GC) | %s | | |%n", peaks.toString().trim()));
+        return out.toString();
+    }
+
     private static double num(Map<String, Object> map, String key) {
         return ((Number) map.get(key)).doubleValue();
     }

@@ -4,14 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** BenchMain at a tiny size (300 agreements, 50 queries): every figure reaches the results file. */
+/**
+ * BenchMain at a tiny size (300 agreements, 50 queries): every figure reaches the results file. The
+ * archive phase in a small form: three files of ICE's archive, imported beside reading them, without
+ * the served page (a served ledger's start is too slow for verify; {@link FirstPageTest} covers the
+ * timer, bench/run the real thing).
+ */
 class BenchMainSmokeTest {
+
+    static final Path ARCHIVE = Path.of("..", "archive", "ice", "MANIFEST.csv").toAbsolutePath().normalize();
 
     @Test
     void aTinyRunWritesEveryFigureWithItsBaseline(@TempDir Path dir) throws Exception {
@@ -49,5 +58,44 @@ class BenchMainSmokeTest {
         // every generated row was read by the baseline and imported: a signing per agreement at least
         assertThat(figures.at("/bulkImport/events").asLong()).isGreaterThan(300);
         assertThat(Table.of(run)).contains("| append", "| verify hash chain", "| single appends", "| bulk import");
+        assertThat(written.get("loadAverage").has("start")).isTrue();
+    }
+
+    @Test
+    void theArchivePhaseOnThreeFilesWritesItsFiguresBesideTheReadingBaseline(@TempDir Path dir) throws Exception {
+        List<String> lines = Files.readAllLines(ARCHIVE);
+        Path manifest = dir.resolve("MANIFEST.csv");
+        List<String> three = new ArrayList<>(List.of(lines.get(0)));
+        lines.subList(1, 4).forEach(line -> three.add(ARCHIVE.getParent().resolve(line.substring(0, line.indexOf(',')))
+                + line.substring(line.indexOf(','))));
+        Files.write(manifest, three);
+        Path out = dir.resolve("results.json");
+        BenchMain.record(out, Map.of("size", 1, "figures", Map.of()));
+
+        Map<String, Object> run = BenchMain.runArchive(manifest, null);
+        BenchMain.recordArchive(out, run);
+
+        JsonNode document = new ObjectMapper().readTree(out.toFile());
+        assertThat(document.get("runs")).as("the runs by size are kept").hasSize(1);
+        JsonNode archive = document.get("archive");
+        assertThat(archive.get("date").asText()).isNotBlank();
+        assertThat(archive.get("machine").get("cores").asInt()).isPositive();
+        JsonNode imported = archive.at("/figures/import");
+        assertThat(imported.get("files").asInt()).isEqualTo(3);
+        assertThat(imported.at("/outcomes/imported").asInt()).isEqualTo(3);
+        for (String field : List.of("rows", "events", "rowsPerSecond", "checkSeconds", "importReadSeconds",
+                "importAppendSeconds", "baselineRowsPerSecond", "ratio")) {
+            assertThat(imported.get(field).asDouble()).as(field).isPositive();
+        }
+        assertThat(imported.get("baselineFiles").asInt()).isEqualTo(3);
+        assertThat(imported.get("baselineRows").asLong()).as("the baseline read what the import read")
+                .isEqualTo(imported.get("rows").asLong());
+        assertThat(archive.at("/figures/firstPage").isMissingNode()).isTrue();
+        assertThat(archive.at("/figures/heapMb/archiveImport/peakUsed").asDouble()).isPositive();
+
+        BenchMain.record(out, Map.of("size", 2, "figures", Map.of()));
+        assertThat(new ObjectMapper().readTree(out.toFile()).get("archive")).as("the archive's run is kept")
+                .isEqualTo(archive);
+        assertThat(Table.ofArchive(run)).contains("| archive import", "| where the import's time went");
     }
 }
