@@ -2,6 +2,7 @@ package org.agreementledger.api;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * An agency's identity, derived from what ICE prints so the same agency gets the same id in
@@ -25,12 +26,16 @@ public final class AgencyId {
         return agencyName != null && agencyName.length() <= Fields.MAX_AGENCY_NAME && !slug(agencyName).isEmpty();
     }
 
+    // compiled once: an import slugs every row's name several times
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern APOSTROPHES = Pattern.compile("['’‘`]");
+    private static final Pattern OTHERS = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGES = Pattern.compile("^-+|-+$");
+
     /** Lower case, apostrophes dropped, accents folded, every other run of non-alphanumerics one hyphen. */
     public static String slug(String name) {
-        String folded = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return folded.toLowerCase(Locale.ROOT)
-                .replaceAll("['’‘`]", "")
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
+        String folded = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        String text = APOSTROPHES.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll("");
+        return EDGES.matcher(OTHERS.matcher(text).replaceAll("-")).replaceAll("");
     }
 }
