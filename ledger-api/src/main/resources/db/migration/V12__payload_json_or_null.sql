@@ -8,8 +8,9 @@
 --
 -- Only data errors (SQLSTATE class 22: invalid text representation, untranslatable character,
 -- character not in repertoire) mean "not jsonb"; anything else (out of memory, a cancel) is raised.
--- The exception block costs a subtransaction per call, a few microseconds: fine for the incremental
--- look at new events it serves.
+-- The exception block enters a subtransaction per call: over 200,000 payloads of the ledger's shape it
+-- took 2.6 us a row against 1.9-2.1 us for the bare cast (2026-12-03, 2 cores), a price the
+-- incremental look at new events it serves pays once per event.
 create function ledger_payload_json(payload bytea) returns jsonb
     language plpgsql immutable strict parallel safe as $$
 begin
