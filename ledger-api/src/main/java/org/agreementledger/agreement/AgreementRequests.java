@@ -5,6 +5,7 @@ import org.agreementledger.api.ChangeSupportModel;
 import org.agreementledger.api.CorrectAgreement;
 import org.agreementledger.api.CorrectableField;
 import org.agreementledger.api.Fields;
+import org.agreementledger.api.InvalidFieldException;
 import org.agreementledger.api.SignAgreement;
 import org.agreementledger.api.Source;
 import org.agreementledger.api.SourceKind;
@@ -15,8 +16,8 @@ import org.agreementledger.api.WithdrawalReason;
 
 /**
  * The JSON bodies of the write API. Fields arrive as text and are parsed by the same
- * {@link Fields} rules as the command line, so both word their errors alike. (Unknown fields are
- * refused by the strict request mapper in the web package.)
+ * {@link Fields} rules as the command line, so both word their errors alike. (Unknown and repeated
+ * fields and values of the wrong JSON type are refused by the strict request mapper in the web package.)
  */
 public final class AgreementRequests {
 
@@ -27,9 +28,24 @@ public final class AgreementRequests {
                              Integer sheetRow) {
 
         Source toSource() {
-            return new Source(SourceKind.parse("source.kind", kind == null ? "manual" : kind), title, reference,
-                    sha256, Fields.optionalDate("source.publishedOn", publishedOn), sheetRow);
+            return new Source(appendable(kind), title, reference, sha256,
+                    Fields.optionalDate("source.publishedOn", publishedOn), sheetRow);
         }
+    }
+
+    /**
+     * The source kinds a person may append: synthetic data is written only by the demo loader, into a
+     * ledger of its own ({@code bin/ledger demo}). One synthetic event labels every answer of a ledger
+     * synthetic, for good (the store is append-only), so a real ledger must never take one by hand.
+     */
+    static SourceKind appendable(String kind) {
+        SourceKind parsed = SourceKind.parse("source.kind", kind == null ? "manual" : kind);
+        if (parsed == SourceKind.SYNTHETIC) {
+            throw new InvalidFieldException("source.kind", "'" + Fields.abbreviate(kind.strip()) + "' is written only"
+                    + " by the demo loader (bin/ledger demo) into a ledger of its own; an append's source is one of"
+                    + " ice-sheet, pending-sheet, press, manual");
+        }
+        return parsed;
     }
 
     static Source toSource(SourceBody body) {

@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 class SourceOptions {
 
     @Option(names = "--source-kind", paramLabel = "KIND", defaultValue = "manual",
-            description = "ice-sheet, pending-sheet, press, manual or synthetic (default: ${DEFAULT-VALUE}).")
+            description = "ice-sheet, pending-sheet, press or manual (default: ${DEFAULT-VALUE}; synthetic data comes"
+                    + " only from `demo`).")
     String kind;
 
     @Option(names = "--source-title", paramLabel = "TEXT", required = true,

@@ -48,7 +48,7 @@ public class ApiTokens {
     }
 
     public IssuedToken create(Role role, String name) {
-        String label = Fields.optional(name);
+        String label = Fields.optional("name", name);
         if (label != null && (label.length() > MAX_NAME || label.chars().anyMatch(Character::isISOControl))) {
             throw new InvalidFieldException("name", "at most " + MAX_NAME + " characters, no control characters");
         }

@@ -1,8 +1,5 @@
 package org.agreementledger.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.util.stream.Collectors;
 import org.agreementledger.agreement.AgreementConflictException;
 import org.agreementledger.api.AgreementNotFoundException;
 import org.agreementledger.api.InvalidFieldException;
@@ -90,26 +87,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        ProblemDetail problem;
-        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
-            String field = path(unknown);
-            problem = Problems.of(HttpStatus.BAD_REQUEST, "Unknown field " + field,
-                    field + ": is not a field of this request; known fields: " + unknown.getKnownPropertyIds(), field);
-        } else if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = path(mapping);
-            problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid " + field,
-                    field + ": has the wrong type or form", field);
-        } else {
-            problem = Problems.of(HttpStatus.BAD_REQUEST, "Unreadable body",
-                    "the request body is missing or is not valid JSON", "body");
-        }
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
-                        : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+        return ResponseEntity.badRequest().body(UnreadableBodies.problem(e));
     }
 }

@@ -126,6 +126,28 @@ class AgreementBatchTest extends LedgerIntegrationTest {
     }
 
     /**
+     * The rule that a signing takes effect on or after its signing date is the aggregate's, so the
+     * import's batch path refuses such a signing as the command path does, whole batch and all.
+     */
+    @Test
+    void aSigningInEffectBeforeItWasSignedIsRefusedAlikeOnBothPaths() {
+        String viaCommands = tag();
+        String viaBatch = tag();
+        Step early = tag -> new SignAgreement(UsState.AL, agencyName(0, tag), null, null, SupportModel.JEM,
+                signedOn(0), null, signedOn(0).minusDays(1), signedOn(0).plusDays(3), PRESS);
+        Outcome expected = outcome(viaCommands, () -> throughCommands(List.of(signing(1).apply(viaCommands),
+                early.apply(viaCommands))));
+        Outcome actual = outcome(viaBatch, () -> appender.appendAll(List.of(signing(1).apply(viaBatch),
+                early.apply(viaBatch)), "test", Progress.NONE));
+        assertThat(expected).isEqualTo(new Outcome(org.agreementledger.api.InvalidFieldException.class.getName(),
+                "effectiveOn: " + signedOn(0).minusDays(1) + " is before signedOn " + signedOn(0)
+                        + "; a signing takes effect on or after the day it was signed"));
+        assertThat(actual).isEqualTo(expected);
+        assertThat(events(viaBatch)).isEmpty();
+        assertThat(events(viaCommands)).isEmpty();
+    }
+
+    /**
      * An amendment through the API that commits between the batch reading an agreement and storing
      * its own amendment of it: the batch's event takes the same sequence number, the store refuses
      * it, and the whole batch is a conflict (409), its other agreement's signing included.

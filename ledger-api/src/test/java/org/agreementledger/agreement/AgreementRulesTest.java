@@ -72,6 +72,18 @@ class AgreementRulesTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void aSigningInEffectBeforeItWasSignedIsRefused() {
+        refused("effectiveOn", () -> ledger.sign(signingWith(SIGNED, SIGNED.minusDays(1), SIGNED.plusDays(5))));
+        refused("effectiveOn", () -> ledger.sign(signingWith(SIGNED, LocalDate.of(2024, 1, 1), SIGNED)));
+        assertThatThrownBy(() -> ledger.sign(signingWith(SIGNED, LocalDate.of(2024, 1, 1), SIGNED)))
+                .hasMessage("effectiveOn: 2024-01-01 is before signedOn 2025-01-02; a signing takes effect on or after the"
+                        + " day it was signed");
+        // on the signing day or later it is accepted
+        assertThat(rows.countFor(ledger.sign(signingWith(SIGNED, SIGNED, SIGNED)))).isEqualTo(1);
+        assertThat(rows.countFor(ledger.sign(signingWith(SIGNED, SIGNED.plusDays(3), SIGNED.plusDays(5))))).isEqualTo(1);
+    }
+
+    @Test
     void signedAfterKnownIsRefused() {
         refused("signedOn", () -> ledger.sign(signingWith(SIGNED, null, SIGNED.minusDays(1))));
     }

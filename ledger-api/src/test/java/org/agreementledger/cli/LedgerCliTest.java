@@ -102,6 +102,46 @@ class LedgerCliTest {
     }
 
     @Test
+    void syntheticSourcesIllFormedTextAndEarlySigningsAreRefusedNamingTheFlag() throws SQLException {
+        long before = events();
+        String[] sign = {"append", "sign", "--state", "AL", "--agency-name", TestAgreements.uniqueAgency("Cli"),
+                "--model", "JEM", "--signed-on", "2025-01-02", "--known-on", "2025-05-16", "--source-title", "x"};
+
+        Run synthetic = ledger(with(sign, "--source-kind", "synthetic"));
+        assertThat(synthetic.exitCode()).as(synthetic.err()).isEqualTo(2);
+        assertThat(synthetic.err()).contains("--source-kind (source.kind): 'synthetic' is written only by the demo"
+                + " loader (bin/ledger demo) into a ledger of its own");
+        Run withdrawal = ledger("append", "withdraw", "--agreement-id", "AL-x#JEM#2025-01-02", "--reason",
+                "terminated-by-ice", "--effective-on", "2025-01-03", "--source-title", "x", "--source-kind", "SYNTHETIC");
+        assertThat(withdrawal.exitCode()).isEqualTo(2);
+        assertThat(withdrawal.err()).contains("--source-kind (source.kind)");
+
+        Run surrogate = ledger(with(sign, "--county", "Col\ud800bert"));
+        assertThat(surrogate.exitCode()).isEqualTo(2);
+        assertThat(surrogate.err()).contains("--county (county): is not well-formed text: an unpaired UTF-16 surrogate"
+                + " (U+D800) at character 4");
+        Run type = ledger(with(sign, "--agency-type", "County \udc00"));
+        assertThat(type.exitCode()).isEqualTo(2);
+        assertThat(type.err()).contains("--agency-type (agencyType): is not well-formed text");
+
+        Run early = ledger(with(sign, "--effective-on", "2024-01-01"));
+        assertThat(early.exitCode()).isEqualTo(2);
+        assertThat(early.err()).contains("--effective-on (effectiveOn): 2024-01-01 is before signedOn 2025-01-02");
+
+        Run token = ledger("token", "create", "--role", "auditor", "--name", "Jane \ud800");
+        assertThat(token.exitCode()).isEqualTo(2);
+        assertThat(token.err()).contains("(name): is not well-formed text");
+
+        assertThat(events()).isEqualTo(before);
+    }
+
+    private static String[] with(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
+    @Test
     void importPrintsEachPublicationsReportAndRefusesBadFilesWithExitTwo(@org.junit.jupiter.api.io.TempDir
                                                                            java.nio.file.Path dir) throws Exception {
         java.nio.file.Path notAWorkbook = java.nio.file.Files.writeString(dir.resolve("participatingAgencies06062025am.xlsx"),

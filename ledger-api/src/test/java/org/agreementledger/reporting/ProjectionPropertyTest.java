@@ -440,7 +440,8 @@ class ProjectionPropertyTest {
                 net.jqwik.api.Tuple.of(2, reinstatement), net.jqwik.api.Tuple.of(4, correction));
         Arbitrary<Plan> plan = Combinators.combine(Arbitraries.integers().between(0, AGENCIES.size() - 1),
                 Arbitraries.of(SupportModel.class), Arbitraries.integers().between(0, 900),
-                Arbitraries.integers().between(-20, 20), Arbitraries.integers().between(0, 200),
+                // a signing takes effect on or after its signing date: an earlier effectiveOn is refused
+                Arbitraries.integers().between(0, 20), Arbitraries.integers().between(0, 200),
                 action.list().ofMaxSize(5)).as(Plan::new);
         return Combinators.combine(plan.list().ofMinSize(1).ofMaxSize(6), Arbitraries.longs(), Arbitraries.longs())
                 .as(History::new);

@@ -37,6 +37,11 @@ record AgreementState(String agreementId, SupportModel model, LocalDate inForceF
             EventDates.notAfterKnownOn("signedOn", command.signedOn(), knownOn);
         }
         EventDates.notAfterKnownOn("effectiveOn", command.effectiveOn(), knownOn);
+        if (command.signedOn() != null && command.effectiveOn().isBefore(command.signedOn())) {
+            // an agreement binds nobody before it is signed; an undated signing has only its effectiveOn
+            throw new InvalidFieldException("effectiveOn", command.effectiveOn() + " is before signedOn "
+                    + command.signedOn() + "; a signing takes effect on or after the day it was signed");
+        }
         return new AgreementSigned(command.agreementId(), command.agencyId(), command.agencyName(), command.state(),
                 command.county(), command.agencyType(), command.model(), command.signedOn(), command.moaLink(),
                 command.effectiveOn(), knownOn, command.source(), command.signedOnRepair());

@@ -39,7 +39,10 @@ public final class Fields {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** Blank text means absent; a NUL character is refused (PostgreSQL text cannot hold one). */
+    /**
+     * Blank text means absent; a NUL character (PostgreSQL text cannot hold one) and ill-formed text
+     * ({@link #wellFormed}) are refused.
+     */
     public static String optional(String field, String value) {
         return optional(value == null ? null : printable(field, value));
     }
@@ -57,6 +60,7 @@ public final class Fields {
     }
 
     private static String printable(String field, String value) {
+        wellFormed(field, value);
         if (value.indexOf('\u0000') >= 0) {
             throw new InvalidFieldException(field, "contains a NUL character");
         }
@@ -67,9 +71,45 @@ public final class Fields {
         return value;
     }
 
+    /**
+     * Text that is a sequence of Unicode scalar values, as every edge must hand on: a Java string can
+     * hold a UTF-16 surrogate without its partner (JSON's {@code "\ud800"} escape, a number beyond
+     * U+10FFFF in ill-formed UTF-8, an xlsx {@code _xD800_} escape), which no encoding can write.
+     * Jackson stores it in an event as the escape {@code \uD800}, which PostgreSQL's jsonb refuses,
+     * and text columns get a {@code ?} in its place; so it is refused here, naming the field, and
+     * never echoed.
+     *
+     * @throws InvalidFieldException naming {@code field} and where the stray surrogate is
+     */
+    public static String wellFormed(String field, String value) {
+        int at = illFormedAt(value);
+        if (at >= 0) {
+            throw new InvalidFieldException(field, "is not well-formed text: an unpaired UTF-16 surrogate "
+                    + String.format("(U+%04X)", (int) value.charAt(at)) + " at character " + (at + 1)
+                    + "; only Unicode scalar values are accepted");
+        }
+        return value;
+    }
+
+    /** The index of the first unpaired surrogate in {@code text}, or -1 if it has none (or is null). */
+    public static int illFormedAt(String text) {
+        if (text == null) {
+            return -1;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++; // a pair: one scalar value beyond the Basic Multilingual Plane
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** An ISO calendar date (YYYY-MM-DD); null or blank is null. */
     public static LocalDate optionalDate(String field, String value) {
-        String text = optional(value);
+        String text = optional(field, value);
         if (text == null) {
             return null;
         }
@@ -106,8 +146,12 @@ public final class Fields {
                 + expected);
     }
 
-    /** Echoes hostile or huge input back only in part. */
+    /** Echoes hostile or huge input back only in part, never cutting a surrogate pair in two. */
     public static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+        if (text.length() <= 40) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(39)) ? 39 : 40;
+        return text.substring(0, end) + "…";
     }
 }

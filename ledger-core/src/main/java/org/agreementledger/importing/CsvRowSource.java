@@ -5,6 +5,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +25,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * ICE's sheet saved as CSV (UTF-8, comma separated, RFC 4180 quoting, optional byte-order mark).
+ * ICE's sheet saved as CSV (UTF-8, comma separated, RFC 4180 quoting, optional byte-order mark); bytes
+ * that are not UTF-8 refuse the file, naming the line.
  * Every value is text, so SIGNED arrives as {@code 5/8/2025} or {@code 45785}; there are no
  * hyperlinks, so an MOA link survives only if the cell text is the URL. Empty lines are kept
  * as blank rows so row numbers stay those a spreadsheet program would show.
@@ -64,8 +72,50 @@ final class CsvRowSource implements RowSource {
     }
 
     private static CSVParser parser(Path file) throws IOException {
-        Reader reader = new LineLengthLimit(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
+        Reader reader = new LineLengthLimit(new InputStreamReader(Files.newInputStream(file), utf8()));
         return CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+    }
+
+    /**
+     * Strict UTF-8: a byte sequence that is not UTF-8 is an error, not a U+FFFD silently put in an
+     * agency's name (a sheet saved in a Windows code page would otherwise import as mojibake).
+     */
+    private static CharsetDecoder utf8() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /**
+     * The 1-based line of the file's first byte sequence that is not UTF-8. Read again only to word
+     * the refusal: a line feed byte is never part of a longer UTF-8 sequence, so counting them up to
+     * where the decoder stops is exact.
+     */
+    private static long illFormedLine(Path file) throws IOException {
+        CharsetDecoder decoder = utf8();
+        ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+        CharBuffer chars = CharBuffer.allocate(1 << 16);
+        long line = 1;
+        try (ReadableByteChannel in = Files.newByteChannel(file)) {
+            boolean end = false;
+            while (!end) {
+                end = in.read(bytes) < 0;
+                bytes.flip();
+                int start = bytes.position();
+                CoderResult result;
+                do {
+                    chars.clear();
+                    result = decoder.decode(bytes, chars, end);
+                } while (result.isOverflow());
+                for (int i = start; i < bytes.position(); i++) {
+                    line += bytes.get(i) == '\n' ? 1 : 0;
+                }
+                if (result.isError()) {
+                    return line;
+                }
+                bytes.compact();
+            }
+        }
+        return line;
     }
 
     @Override
@@ -105,7 +155,27 @@ final class CsvRowSource implements RowSource {
         return new RawRow(Math.toIntExact(record.getRecordNumber()), cells);
     }
 
+    private static boolean notUtf8(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CharacterCodingException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static SheetRefusedException broken(Path file, IOException e) {
+        if (notUtf8(e)) {
+            String where;
+            try {
+                where = "line " + illFormedLine(file);
+            } catch (IOException again) {
+                where = "a line";
+            }
+            return SheetRefusedException.file("'" + file.getFileName() + "' is not UTF-8: " + where + " holds bytes"
+                    + " that are not well-formed UTF-8 (save the sheet as CSV UTF-8); no rule reads such text, so the"
+                    + " file is refused", e);
+        }
         return SheetRefusedException.file("'" + file.getFileName() + "' is not a readable CSV: " + e.getMessage(), e);
     }
 

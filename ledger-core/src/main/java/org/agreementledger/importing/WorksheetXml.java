@@ -87,6 +87,15 @@ final class WorksheetXml {
         return i == 0 ? -1 : column - 1;
     }
 
+    /** The letters a spreadsheet shows for a 0-based column: 0 is {@code A}, 26 is {@code AA}. */
+    static String columnName(int column) {
+        StringBuilder name = new StringBuilder();
+        for (int n = column + 1; n > 0; n = (n - 1) / 26) {
+            name.insert(0, (char) ('A' + (n - 1) % 26));
+        }
+        return name.toString();
+    }
+
     /** 1-based row of a cell reference such as {@code G452}; -1 if it has no digits. */
     static int row(String cellRef) {
         int i = 0;

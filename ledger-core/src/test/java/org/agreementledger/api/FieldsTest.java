@@ -55,4 +55,39 @@ class FieldsTest {
         assertThatThrownBy(() -> Fields.date("signedOn", "01/02/2025")).hasMessageContaining("not an ISO date");
         assertThatThrownBy(() -> Fields.date("signedOn", "2025-02-30")).hasMessageContaining("not a calendar date");
     }
+
+    @Test
+    void illFormedTextIsRefusedNamingTheFieldWithoutEchoingIt() {
+        assertThatThrownBy(() -> new SignAgreement(UsState.AL, "Sur\ud800 Office", null, null, SupportModel.JEM,
+                LocalDate.of(2025, 1, 2), null, null, null, Source.manual("x", null)))
+                .isInstanceOf(InvalidFieldException.class)
+                .hasMessage("agencyName: is not well-formed text: an unpaired UTF-16 surrogate (U+D800) at character 4;"
+                        + " only Unicode scalar values are accepted");
+        // a high surrogate last, a low one alone, a pair the wrong way round, two lows (F4 90 80 80 as Jackson reads it)
+        for (String illFormed : new String[] {"Office\ud83d", "\ude00 Office", "\ude00\ud83d", "\udc00\udc00"}) {
+            assertThatThrownBy(() -> Source.manual("Gazette", illFormed)).as(illFormed)
+                    .isInstanceOf(InvalidFieldException.class)
+                    .hasMessageStartingWith("source.reference: is not well-formed text: an unpaired UTF-16 surrogate")
+                    .satisfies(e -> assertThat(Fields.illFormedAt(e.getMessage())).isEqualTo(-1));
+        }
+        assertThatThrownBy(() -> new CorrectAgreement("AL-x#JEM#2025-01-02", CorrectableField.county, "Colbert",
+                "Franklin\udfff", null, null, Source.manual("x", null), null))
+                .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("newValue: is not well-formed text");
+        assertThatThrownBy(() -> Fields.date("signedOn", "2025-01-0\ud800"))
+                .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("signedOn: is not well-formed text");
+        assertThatThrownBy(() -> SupportModel.parse("model", "JEM\ud800"))
+                .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("model: is not well-formed text");
+    }
+
+    @Test
+    void wellFormedTextBeyondTheBasicPlaneIsAccepted() {
+        String emoji = "Office \ud83d\ude93"; // U+1F693, a police car: a surrogate pair, one scalar value
+        assertThat(Fields.illFormedAt(emoji)).isEqualTo(-1);
+        assertThat(Fields.required("agencyName", emoji)).isEqualTo(emoji);
+        assertThat(Fields.illFormedAt("Sur\ud800 Office")).isEqualTo(3);
+        // an echo cut short never cuts a pair in two
+        String echoed = Fields.abbreviate("x".repeat(39) + "\ud83d\ude93" + "y".repeat(10));
+        assertThat(Fields.illFormedAt(echoed)).isEqualTo(-1);
+        assertThat(echoed).isEqualTo("x".repeat(39) + "…");
+    }
 }

@@ -154,6 +154,52 @@ class RefusedFilesTest {
         assertRefused(hostile).hasMessageContaining("DOCTYPE");
     }
 
+    @Test
+    void aCellSpellingALoneSurrogateIsRefusedNamingTheCell() throws IOException {
+        Path small = TestWorkbooks.write(dir.resolve("small.xlsx"), List.of(TestWorkbooks.HEADER,
+                List.of("OHIO", "Butler County Sheriff's Office", "County", "Butler County", "Task Force Model", 45785, "link")));
+        // OOXML's escape for a character XML cannot carry; POI decodes _xD800_ as written, a lone surrogate
+        Path hostile = TestWorkbooks.rewritePart(small, dir.resolve("participatingAgencies06062025am.xlsx"),
+                "xl/sharedStrings.xml", xml -> xml.replace("Butler County Sheriff's Office", "Sur_xD800_ Office"));
+        assertRefused(hostile).hasMessage("file: row 2, column B: the cell is not well-formed text: an unpaired UTF-16"
+                + " surrogate (U+D800) at character 4; only Unicode scalar values are accepted; no rule reads such a"
+                + " cell, so the file is refused");
+        // a pair spelt the same way is one character, read as such
+        Path pair = TestWorkbooks.rewritePart(small, dir.resolve("participatingAgencies06052025am.xlsx"),
+                "xl/sharedStrings.xml", xml -> xml.replace("Butler County Sheriff's Office",
+                        "Butler County Sheriff's Office _xD83D__xDE93_"));
+        try (IceSheet<SheetLine> sheet = IceSheetReader.participating(pair, PUBLISHED)) {
+            assertThat(((SheetRow) sheet.next()).agencyName()).isEqualTo("Butler County Sheriff's Office \ud83d\ude93");
+        }
+        // XML itself cannot carry one: a character reference to a surrogate is broken XML
+        Path reference = TestWorkbooks.rewritePart(small, dir.resolve("participatingAgencies06042025am.xlsx"),
+                "xl/worksheets/sheet1.xml", xml -> xml.replace("</sheetData>",
+                        "<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>Sur&#xD800; Office</t></is></c></row></sheetData>"));
+        assertRefused(reference).hasMessageStartingWith("file: ");
+    }
+
+    @Test
+    void aCsvThatIsNotUtf8IsRefusedNamingTheLine() throws IOException {
+        byte[] header = "STATE,LAW ENFORCEMENT AGENCY,SUPPORT TYPE,SIGNED\nOHIO,Butler County,Task Force Model,45785\n"
+                .getBytes(StandardCharsets.UTF_8);
+        // Windows-1252's e-acute, and a surrogate encoded as if it were a character (CESU-8)
+        for (byte[] row : List.of("OHIO,Caf\u00e9 Police,Task Force Model,45785\n".getBytes(StandardCharsets.ISO_8859_1),
+                new byte[] {'O', 'H', 'I', 'O', ',', 'S', 'u', 'r', (byte) 0xED, (byte) 0xA0, (byte) 0x80, ',', 'J', 'E', 'M',
+                        ',', '4', '5', '7', '8', '5', '\n'})) {
+            Path csv = dir.resolve("participatingAgencies06062025am.csv");
+            Files.write(csv, concat(header, row));
+            assertRefused(csv).hasMessage("file: 'participatingAgencies06062025am.csv' is not UTF-8: line 3 holds bytes"
+                    + " that are not well-formed UTF-8 (save the sheet as CSV UTF-8); no rule reads such text, so the"
+                    + " file is refused");
+        }
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
     private static String withEntity(String xml, String root, Path secret) {
         return xml.replaceFirst("\\?>", "?><!DOCTYPE " + root + " [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>");
     }
