@@ -49,7 +49,9 @@ final class LedgerServer {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Ddisable-axoniq-console-message=true"));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", JAR.toString(), "serve", "--port", Integer.toString(port)));
+        // the ledger as the test makes it: ICE's archive is not imported on start (serve's default since
+        // ArchiveOnStart), whose manifest is not where a test runs anyway
+        command.addAll(List.of("-jar", JAR.toString(), "serve", "--no-archive", "--port", Integer.toString(port)));
         if (dataDir != null) {
             command.addAll(List.of("--data-dir", dataDir.toString()));
         }
@@ -84,6 +86,12 @@ final class LedgerServer {
 
     boolean alive() {
         return process.isAlive();
+    }
+
+    /** The exit status once the process has ended by itself within {@code timeout}; empty if it still runs. */
+    java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? java.util.OptionalInt.of(process.exitValue())
+                : java.util.OptionalInt.empty();
     }
 
     private void awaitReady(Duration timeout) {
