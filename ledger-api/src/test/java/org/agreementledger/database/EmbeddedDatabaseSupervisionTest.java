@@ -11,6 +11,7 @@ import java.time.Instant;
 import org.agreementledger.LedgerApplication;
 import org.agreementledger.agreement.AgreementHistory;
 import org.agreementledger.agreement.AgreementLedger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
@@ -24,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 30 s, the ledger says it is out, starts it again on the same data directory, and appends work again
  * with every earlier event kept.
  */
+@Tag("reliability")
 class EmbeddedDatabaseSupervisionTest {
 
     @TempDir
