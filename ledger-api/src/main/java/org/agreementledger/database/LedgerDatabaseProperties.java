@@ -21,6 +21,14 @@ public record LedgerDatabaseProperties(String url, String user, String password,
      */
     public record Supervision(java.time.Duration checkEvery, java.time.Duration restartWithin,
                               java.time.Duration retryAfter) {
+
+        /** As application.yml sets it, for a configuration that leaves it out. */
+        static final Supervision DEFAULT = new Supervision(java.time.Duration.ofMillis(250),
+                java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(2));
+    }
+
+    public LedgerDatabaseProperties {
+        supervision = supervision == null ? Supervision.DEFAULT : supervision;
     }
 
     public boolean external() {
