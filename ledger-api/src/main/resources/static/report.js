@@ -91,6 +91,11 @@ async function ledgerReady() {
       $('loading-banner').dataset.state = 'ready';
       return;
     }
+    if (status.state === 'unavailable') {
+      showLoading('unavailable', 'The ledger\'s database is being restarted; trying again…', status.message);
+      await sleep(2000);
+      continue;
+    }
     if (status.state === 'failed') {
       showLoading('failed', `The ledger could not finish ${status.task || 'loading'}.`,
         `${status.reason}. It answers no report until it is restarted.`);

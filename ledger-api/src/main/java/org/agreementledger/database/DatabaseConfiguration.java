@@ -21,24 +21,39 @@ class DatabaseConfiguration {
     private static final String UNIQUE_VIOLATION = "23505";
 
     @Bean(destroyMethod = "close")
-    EmbeddedLedgerDatabaseHolder embeddedDatabase(LedgerDatabaseProperties properties) {
+    EmbeddedPostgresHolder embeddedDatabase(LedgerDatabaseProperties properties) {
         if (properties.external()) {
-            return new EmbeddedLedgerDatabaseHolder(null);
+            return new EmbeddedPostgresHolder(null);
         }
         log.info("Starting the embedded PostgreSQL in {}", properties.dataDir().toAbsolutePath().normalize());
-        return new EmbeddedLedgerDatabaseHolder(
-                EmbeddedLedgerDatabase.start(properties.dataDir(), properties.embeddedMaxConnections()));
+        return new EmbeddedPostgresHolder(SupervisedPostgres.start(properties.dataDir(),
+                properties.embeddedMaxConnections()));
     }
 
+    /** The embedded PostgreSQL is restarted when it dies; an external one is its operator's to run. */
+    @Bean
+    DatabaseSupervisor databaseSupervisor(EmbeddedPostgresHolder embedded, DataSource dataSource,
+                                          DatabaseAvailability availability, LedgerDatabaseProperties properties) {
+        return dataSource instanceof SupervisedDataSource supervised ? new DatabaseSupervisor(embedded.postgres(),
+                supervised.pool(), availability, properties.supervision(), System::exit) : null;
+    }
+
+    /** The pool; on the embedded PostgreSQL, one that refuses at once while it is down ({@link SupervisedDataSource}). */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(LedgerDatabaseProperties properties, EmbeddedLedgerDatabaseHolder embedded) {
+    DataSource dataSource(LedgerDatabaseProperties properties, EmbeddedPostgresHolder embedded,
+                          DatabaseAvailability availability) {
+        HikariDataSource pool = pool(properties, embedded);
+        return embedded.postgres() == null ? pool : new SupervisedDataSource(pool, embedded.postgres(), availability);
+    }
+
+    private static HikariDataSource pool(LedgerDatabaseProperties properties, EmbeddedPostgresHolder embedded) {
         HikariConfig config = new HikariConfig();
         if (properties.external()) {
             config.setJdbcUrl(properties.url());
             config.setUsername(properties.user());
             config.setPassword(properties.password());
         } else {
-            config.setJdbcUrl(embedded.database().jdbcUrl("postgres"));
+            config.setJdbcUrl(embedded.postgres().jdbcUrl("postgres"));
         }
         // names this instance to the server: instances sharing a database count each other by it
         config.addDataSourceProperty("ApplicationName", SegmentBalancer.applicationName());
@@ -60,12 +75,12 @@ class DatabaseConfiguration {
         return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
-    /** Lets the DataSource close before PostgreSQL stops. */
-    record EmbeddedLedgerDatabaseHolder(EmbeddedLedgerDatabase database) implements AutoCloseable {
+    /** Lets the DataSource close before PostgreSQL stops; holds nothing with an external PostgreSQL. */
+    record EmbeddedPostgresHolder(SupervisedPostgres postgres) implements AutoCloseable {
         @Override
         public void close() {
-            if (database != null) {
-                database.close();
+            if (postgres != null) {
+                postgres.close();
             }
         }
     }

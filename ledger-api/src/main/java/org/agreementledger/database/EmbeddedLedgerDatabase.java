@@ -23,15 +23,22 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedLedgerDatabase implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedLedgerDatabase.class);
+    /** How long a start may take: the first one unpacks binaries and runs initdb. */
+    public static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+    /** Linux's view of processes, where a zombie can be told from a live process. */
+    private static final boolean PROC = Files.isDirectory(Path.of("/proc/self"));
     /** zonky's own lock file in the PostgreSQL data directory; a live owner holds it. */
     private static final String ZONKY_LOCK = "epg-lock";
 
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
+    /** Read once it runs: not a child of this JVM (pg_ctl starts it), so nothing else notices its death. */
+    private final ProcessHandle postmaster;
 
-    private EmbeddedLedgerDatabase(EmbeddedPostgres postgres, Path dataDir) {
+    private EmbeddedLedgerDatabase(EmbeddedPostgres postgres, Path dataDir, ProcessHandle postmaster) {
         this.postgres = postgres;
         this.dataDir = dataDir;
+        this.postmaster = postmaster;
     }
 
     /**
@@ -47,6 +54,17 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
      * clients that hold the URL reconnect after PostgreSQL is restarted on the same directory.
      */
     public static EmbeddedLedgerDatabase start(Path dataDir, int maxConnections, int port) {
+        return start(dataDir, maxConnections, port, true, STARTUP_WAIT);
+    }
+
+    /**
+     * As {@link #start(Path, int, int)}, giving up after {@code startupWait}; {@code shutdownHook} false leaves stopping PostgreSQL to the
+     * caller's {@link #close()}. zonky's own hook stops it as soon as the JVM is asked to exit, in
+     * parallel with the application's shutdown, so work still under way (a demo load) lost its
+     * connection instead of finishing; the application closes it after everything that uses it.
+     */
+    public static EmbeddedLedgerDatabase start(Path dataDir, int maxConnections, int port, boolean shutdownHook,
+                                               Duration startupWait) {
         Path root = dataDir.toAbsolutePath().normalize();
         Path pgData = root.resolve("postgres");
         try {
@@ -64,9 +82,10 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", Integer.toString(maxConnections))
-                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setPGStartupWait(startupWait)
+                    .setRegisterShutdownHook(shutdownHook)
                     .start();
-            return new EmbeddedLedgerDatabase(postgres, root);
+            return new EmbeddedLedgerDatabase(postgres, root, postmasterOf(pgData));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + pgData
                     + ": " + e.getMessage(), e);
@@ -83,6 +102,36 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The postmaster; {@code isAlive()} also tells a recycled pid from it (it compares start times). */
+    public ProcessHandle postmaster() {
+        return postmaster;
+    }
+
+    /**
+     * Whether the postmaster runs. A killed one stays a zombie until its parent reaps it (init, since
+     * pg_ctl has exited: about 2 s in a container), and {@link ProcessHandle#isAlive()} counts a zombie
+     * as alive; on Linux its state in /proc tells.
+     */
+    public boolean postmasterAlive() {
+        if (!postmaster.isAlive()) {
+            return false;
+        }
+        if (!PROC) {
+            return true;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(postmaster.pid()), "stat"));
+            // "pid (command) state ...": the command may hold anything, the state follows its last ')'
+            int end = stat.lastIndexOf(')');
+            char state = end >= 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : 'R';
+            return state != 'Z' && state != 'X';
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return false;
+        } catch (IOException unreadable) {
+            return true;
+        }
     }
 
     @Override
@@ -131,6 +180,12 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
             throw new IllegalStateException("PostgreSQL pid " + postmaster.get().pid() + " in " + pgData
                     + " did not stop within 60 s; stop it by hand");
         }
+    }
+
+    private static ProcessHandle postmasterOf(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        return readPid(pidFile).flatMap(ProcessHandle::of).orElseThrow(() -> new IllegalStateException(
+                "PostgreSQL started in " + pgData + " but " + pidFile + " names no running process"));
     }
 
     private static Optional<Long> readPid(Path pidFile) throws IOException {

@@ -10,6 +10,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -40,7 +41,7 @@ class EventStorageConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager, LocalCommits commits) {
-        return new WithoutSnapshots(connectionProvider, commits, JdbcEventStorageEngine.builder()
+        return new WithoutSnapshots(connectionProvider, commits, persistenceExceptionResolver, JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -67,11 +68,47 @@ class EventStorageConfiguration {
 
         private final ConnectionProvider connections;
         private final LocalCommits commits;
+        private final PersistenceExceptionResolver conflicts;
 
-        WithoutSnapshots(ConnectionProvider connections, LocalCommits commits, JdbcEventStorageEngine.Builder builder) {
+        WithoutSnapshots(ConnectionProvider connections, LocalCommits commits, PersistenceExceptionResolver conflicts,
+                         JdbcEventStorageEngine.Builder builder) {
             super(builder);
             this.connections = connections;
             this.commits = commits;
+            this.conflicts = conflicts;
+        }
+
+        /**
+         * A conflict stays Axon's (a concurrency or stream-creation exception). Any other failure Axon
+         * words as one all the same ("Cannot reuse aggregate identifier … identifiers need to be unique"
+         * for a connection closed under a signing): here it names what the database said.
+         */
+        @Override
+        protected void handlePersistenceException(Exception exception, EventMessage<?> failedEvent) {
+            if (conflicts.isDuplicateKeyViolation(exception)) {
+                super.handlePersistenceException(exception, failedEvent);
+            }
+            String event = failedEvent instanceof DomainEventMessage<?> domain
+                    ? domain.getPayloadType().getSimpleName() + " of " + domain.getAggregateIdentifier()
+                    + " (sequence " + domain.getSequenceNumber() + ")"
+                    : failedEvent.getPayloadType().getSimpleName();
+            throw new EventStoreException("the event store could not store " + event + ": " + databaseSaid(exception),
+                    exception);
+        }
+
+        /** The innermost SQL error's message and state: what went wrong, not how it travelled up. */
+        private static String databaseSaid(Throwable exception) {
+            SQLException innermost = null;
+            for (Throwable t = exception; t != null && t.getCause() != t; t = t.getCause()) {
+                if (t instanceof SQLException sql) {
+                    innermost = sql;
+                }
+            }
+            if (innermost == null) {
+                return String.valueOf(exception.getMessage());
+            }
+            String message = String.valueOf(innermost.getMessage()).lines().findFirst().orElse("");
+            return innermost.getSQLState() == null ? message : message + " (SQL state " + innermost.getSQLState() + ")";
         }
 
         @Override

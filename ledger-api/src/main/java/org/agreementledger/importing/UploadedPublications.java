@@ -22,6 +22,8 @@ import org.springframework.util.unit.DataSize;
 @Service
 public class UploadedPublications {
 
+    private static final int MAX_FILE_NAME = 255;
+
     private final PublicationImporter importer;
     private final long maxBytes;
 
@@ -73,6 +75,11 @@ public class UploadedPublications {
         }
         try {
             Path name = Path.of(fileName.strip()).getFileName();
+            if (name != null && name.toString().length() > MAX_FILE_NAME) {
+                // it is kept in the report and the events: no longer than any file system allows
+                throw new org.agreementledger.api.InvalidFieldException("fileName", "'"
+                        + Fields.abbreviate(name.toString()) + "' is longer than " + MAX_FILE_NAME + " characters");
+            }
             return name == null ? "upload" : name.toString();
         } catch (java.nio.file.InvalidPathException e) {
             throw new org.agreementledger.api.InvalidFieldException("fileName", "'" + Fields.abbreviate(fileName)

@@ -1,12 +1,13 @@
 package org.agreementledger.readiness;
 
+import org.agreementledger.database.DatabaseAvailability;
 import org.agreementledger.reporting.ReportPosition;
 import org.agreementledger.reporting.ReportProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** The ledger's state for {@code GET /api/status}: ready or not, and how far the reports have got. */
+/** The ledger's state for {@code GET /api/status}: ready or not (or its database out), and how far the reports have got. */
 @Service
 class LedgerStatus {
 
@@ -14,14 +15,18 @@ class LedgerStatus {
 
     private final LedgerReadiness readiness;
     private final ReportProcessor reports;
+    private final DatabaseAvailability database;
 
-    LedgerStatus(LedgerReadiness readiness, ReportProcessor reports) {
+    LedgerStatus(LedgerReadiness readiness, ReportProcessor reports, DatabaseAvailability database) {
         this.readiness = readiness;
         this.reports = reports;
+        this.database = database;
     }
 
+    /** While the database is out, that is the state: asking it how far the reports are would wait for it. */
     StatusDocument now() {
-        return StatusDocument.of(readiness.status(), reportsNow());
+        return database.outage().map(StatusDocument::unavailable)
+                .orElseGet(() -> StatusDocument.of(readiness.status(), reportsNow()));
     }
 
     /** Absent rather than failing: the status must answer even while the database does not. */

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * What {@code GET /api/status} answers, and what a 503 problem carries in {@code loading}.
  *
- * @param state   {@code ready}, {@code loading} or {@code failed}
+ * @param state   {@code ready}, {@code loading} or {@code failed}; {@code unavailable} while the database is out
+ *                (its PostgreSQL died and is being started again)
  * @param message the same in plain words: "loading ICE's archive: 37 of 124 files, 2,345 rows/s, about 0:01:10 left"
  * @param task    what the ledger is (or was) doing; absent when it had nothing to do
  * @param reason  why loading failed; only when failed
@@ -36,6 +37,12 @@ public record StatusDocument(String state, String message, String task, String r
 
     /** The report tables hold the ledger up to {@code position} of {@code head}, lacking {@code behind} events. */
     public record Reports(long position, long head, long behind) {
+    }
+
+    /** The database is out (its PostgreSQL died and is being started again): nothing else can be told. */
+    static StatusDocument unavailable(org.agreementledger.database.DatabaseAvailability.Outage outage) {
+        return new StatusDocument("unavailable", outage.message(), null, outage.restartFailed() ? outage.reason() : null,
+                outage.since(), null, null);
     }
 
     static StatusDocument of(LedgerReadiness.Status status, Reports reports) {

@@ -18,6 +18,21 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
+    private final UnexpectedFailures failures;
+
+    ProblemHandler(UnexpectedFailures failures) {
+        this.failures = failures;
+    }
+
+    /**
+     * Whatever no handler below foresaw: the database being away (503, Retry-After) or a failure of the
+     * ledger's own (500, logged), as a problem document rather than Spring Boot's error body.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, jakarta.servlet.http.HttpServletRequest request) {
+        return failures.answer(e, request.getMethod() + " " + request.getRequestURI(), true);
+    }
+
     @ExceptionHandler(AgreementNotFoundException.class)
     ProblemDetail notFound(AgreementNotFoundException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "Agreement not found", e.getMessage(), e.field());

@@ -9,6 +9,11 @@ public final class Problems {
     private Problems() {
     }
 
+    /** 503 while the database is out: the detail says what happened and when to ask again. */
+    public static ProblemDetail databaseUnavailable(String detail) {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", detail, null);
+    }
+
     public static ProblemDetail of(HttpStatus status, String title, String detail, String field) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

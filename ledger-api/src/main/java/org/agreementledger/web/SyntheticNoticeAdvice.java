@@ -1,5 +1,7 @@
 package org.agreementledger.web;
 
+import org.agreementledger.database.DatabaseAvailability;
+import org.agreementledger.database.DatabaseOutages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,10 +26,30 @@ class SyntheticNoticeAdvice implements ResponseBodyAdvice<Object> {
 
     private final LedgerSources sources;
     private final ObjectMapper json;
+    private final DatabaseAvailability database;
 
-    SyntheticNoticeAdvice(LedgerSources sources, ObjectMapper json) {
+    SyntheticNoticeAdvice(LedgerSources sources, ObjectMapper json, DatabaseAvailability database) {
         this.sources = sources;
         this.json = json;
+        this.database = database;
+    }
+
+    /**
+     * While the database is out only the status answers, and it cannot be asked; the status says the
+     * database is out, and the notice returns with it.
+     */
+    private boolean holdsSynthetic() {
+        if (!database.up()) {
+            return false;
+        }
+        try {
+            return sources.holdsSynthetic();
+        } catch (RuntimeException e) {
+            if (DatabaseOutages.isOutage(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -40,7 +62,7 @@ class SyntheticNoticeAdvice implements ResponseBodyAdvice<Object> {
                                   Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
                                   ServerHttpResponse response) {
         if (body == null || body instanceof ProblemDetail || !request.getURI().getPath().startsWith("/api/")
-                || !sources.holdsSynthetic()) {
+                || !holdsSynthetic()) {
             return body;
         }
         JsonNode tree = json.valueToTree(body);

@@ -31,10 +31,25 @@ public record ImportReport(String fileName, String sha256, LocalDate publishedOn
                            List<RowNote> rejected, List<RowNote> duplicates,
                            @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
 
+    /**
+     * Notes a list keeps: ICE's lists have at most a few thousand rows, but a hostile sheet can make
+     * a note of every row, and the report is stored whole (an event's payload, a jsonb column).
+     */
+    public static final int MAX_NOTES = 1000;
+
     public static final String IMPORTED = "imported";
     public static final String ALREADY_IMPORTED = "already imported";
     public static final String HELD = "held";
     public static final String REFUSED = "refused";
+
+    /** A report never holds unbounded text: each list keeps its first notes, each note its text in part. */
+    public ImportReport {
+        repaired = RowNote.bounded(repaired);
+        flagged = RowNote.bounded(flagged);
+        rejected = RowNote.bounded(rejected);
+        duplicates = RowNote.bounded(duplicates);
+        reason = RowNote.shortened(reason, Fields.MAX_TEXT);
+    }
 
     public ImportReport(String fileName, String sha256, LocalDate publishedOn, String edition, String kind,
                         String outcome, int rowsRead, int agreementsListed, int agenciesListed,
@@ -79,7 +94,52 @@ public record ImportReport(String fileName, String sha256, LocalDate publishedOn
         return HELD.equals(outcome) ? 0 : eventsByKind.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** One row worth a word: where it is, what it held, what was made of it. */
+    /**
+     * One row worth a word: where it is, what it held, what was made of it. A cell or a note longer
+     * than a real one ever is keeps its beginning and its end (a note ends with the rule that made it).
+     */
     public record RowNote(int sheetRow, String column, String raw, String note) {
+
+        public static final int MAX_RAW = 200;
+        public static final int MAX_NOTE = 1000;
+        private static final int KEPT_END = 80;
+
+        public RowNote {
+            column = shortened(column, MAX_RAW);
+            raw = shortened(raw, MAX_RAW);
+            note = shortened(note, MAX_NOTE);
+        }
+
+        /**
+         * The first {@link #MAX_NOTES} notes and one saying how many more there were. Applied again (a
+         * stored report read back) it changes nothing.
+         */
+        static List<RowNote> bounded(List<RowNote> notes) {
+            if (notes == null || notes.size() <= MAX_NOTES + 1) {
+                return notes;
+            }
+            List<RowNote> kept = new java.util.ArrayList<>(notes.subList(0, MAX_NOTES));
+            RowNote firstLeftOut = notes.get(MAX_NOTES);
+            kept.add(new RowNote(firstLeftOut.sheetRow(), firstLeftOut.column(), "", String.format(java.util.Locale.ROOT,
+                    "and %,d more rows from this one on, not listed: a report lists at most %,d of a kind",
+                    notes.size() - MAX_NOTES, MAX_NOTES)));
+            return List.copyOf(kept);
+        }
+
+        /** At most {@code max} characters: the beginning, an ellipsis, the end; never half a surrogate pair. */
+        public static String shortened(String text, int max) {
+            if (text == null || text.length() <= max) {
+                return text;
+            }
+            int head = max - KEPT_END - 1;
+            int tail = text.length() - KEPT_END;
+            if (Character.isHighSurrogate(text.charAt(head - 1))) {
+                head--;
+            }
+            if (Character.isLowSurrogate(text.charAt(tail))) {
+                tail++;
+            }
+            return text.substring(0, head) + "…" + text.substring(tail);
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.agreementledger.importing;
 
 import java.util.List;
 import java.util.Locale;
+import org.agreementledger.api.ImportReport.RowNote;
 import org.agreementledger.api.WithdrawAgreement;
 import org.agreementledger.api.WithdrawalReason;
 
@@ -33,7 +34,7 @@ public record ReviewRules(double withdrawnShare, int minimumInForce) {
         if (!unreadable.isEmpty()) {
             RowProblem first = unreadable.get(0);
             return String.format(Locale.ROOT, "row %d, %s '%s': %s%s; a list is never applied in part",
-                    first.sheetRow(), first.column(), first.raw(), first.message(),
+                    first.sheetRow(), first.column(), RowNote.shortened(first.raw(), RowNote.MAX_RAW), first.message(),
                     unreadable.size() > 1 ? " (and " + (unreadable.size() - 1) + " more unreadable rows)" : "");
         }
         long withdrawn = commands.stream().filter(command -> command instanceof WithdrawAgreement withdrawal

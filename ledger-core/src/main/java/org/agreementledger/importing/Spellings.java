@@ -96,7 +96,13 @@ final class Spellings {
         int bestDistance = Integer.MAX_VALUE;
         boolean tie = false;
         for (T candidate : candidates) {
-            int distance = DISTANCE.apply(printed, comparable(name.apply(candidate)));
+            String known = comparable(name.apply(candidate));
+            if (Math.abs(known.length() - printed.length()) > allowed) {
+                // the distance is at least the difference in length: out of reach, and computing it
+                // costs length × length: a hostile sheet of 3,000-character cells kept a core busy for minutes
+                continue;
+            }
+            int distance = DISTANCE.apply(printed, known);
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;

@@ -63,6 +63,8 @@ final class XlsxRowSource implements RowSource {
     static XlsxRowSource open(Path file) {
         OPCPackage workbook = null;
         InputStream sheetStream = null;
+        // before POI inflates anything: a bomb under POI's ratio would otherwise be parsed whole
+        WorkbookBudget.inForce().check(file);
         try {
             workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
             XSSFReader reader = new XSSFReader(workbook);

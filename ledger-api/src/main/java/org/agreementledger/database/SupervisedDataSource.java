@@ -1,0 +1,58 @@
+package org.agreementledger.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * The connection pool of a supervised embedded PostgreSQL, refusing at once while PostgreSQL is down
+ * or being started again: the pool would keep asking for a connection for {@code connection-timeout}
+ * (30 s), and every request, and Axon's processors, would wait that long. From the moment the
+ * postmaster dies (before the supervisor has noticed: its liveness is read on every borrow, a read of
+ * /proc) until a connection answers again, a borrow fails with a connection exception, which is
+ * answered 503 ({@link DatabaseOutages}).
+ */
+final class SupervisedDataSource extends DelegatingDataSource implements AutoCloseable {
+
+    private final HikariDataSource pool;
+    private final SupervisedPostgres postgres;
+    private final DatabaseAvailability availability;
+
+    SupervisedDataSource(HikariDataSource pool, SupervisedPostgres postgres, DatabaseAvailability availability) {
+        super(pool);
+        this.pool = pool;
+        this.postgres = postgres;
+        this.availability = availability;
+    }
+
+    /** The pool itself, for the supervisor's own probe while the ledger is still marked out. */
+    HikariDataSource pool() {
+        return pool;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        refuseWhileDown();
+        return super.getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        refuseWhileDown();
+        return super.getConnection(username, password);
+    }
+
+    private void refuseWhileDown() throws SQLTransientConnectionException {
+        if (!availability.up() || !postgres.alive()) {
+            throw new SQLTransientConnectionException("the ledger's PostgreSQL is not running; it is being"
+                    + " started again", "08001");
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,75 @@
+package org.agreementledger.database;
+
+import java.nio.file.Path;
+
+/**
+ * The embedded PostgreSQL as the application holds it: one running instance at a time on one data
+ * directory and one port, so that the connection pool's URL stays right when {@link DatabaseSupervisor}
+ * starts it again after it died. Closed by Spring after the DataSource, so PostgreSQL stops after
+ * everything that uses it.
+ */
+final class SupervisedPostgres implements AutoCloseable {
+
+    private final Path dataDir;
+    private final int maxConnections;
+    private final int port;
+    private volatile EmbeddedLedgerDatabase current;
+    private volatile boolean closed;
+
+    private SupervisedPostgres(Path dataDir, int maxConnections, EmbeddedLedgerDatabase first) {
+        this.dataDir = dataDir;
+        this.maxConnections = maxConnections;
+        this.port = first.port();
+        this.current = first;
+    }
+
+    static SupervisedPostgres start(Path dataDir, int maxConnections) {
+        return new SupervisedPostgres(dataDir, maxConnections, EmbeddedLedgerDatabase.start(dataDir, maxConnections,
+                0, false, EmbeddedLedgerDatabase.STARTUP_WAIT));
+    }
+
+    String jdbcUrl(String database) {
+        return current.jdbcUrl(database);
+    }
+
+    /** The postmaster now; after a restart, the new one. */
+    ProcessHandle postmaster() {
+        return current.postmaster();
+    }
+
+    boolean alive() {
+        return current.postmasterAlive();
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    /**
+     * Starts PostgreSQL again on the same directory and port (it recovers from its write-ahead log),
+     * giving up after {@code startupWait}.
+     * The dead instance's handle is closed first, which frees the directory's lock; its pg_ctl stop
+     * finds nothing to stop (zonky logs that as an error).
+     */
+    synchronized void restart(java.time.Duration startupWait) {
+        if (closed) {
+            throw new IllegalStateException("the embedded PostgreSQL is closed: the application is stopping");
+        }
+        try {
+            current.close();
+        } catch (RuntimeException alreadyGone) {
+            // its postmaster is dead; only the lock and zonky's bookkeeping are left to release
+        }
+        current = EmbeddedLedgerDatabase.start(dataDir, maxConnections, port, false, startupWait);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        current.close();
+    }
+}
