@@ -11,49 +11,22 @@ import java.util.ArrayList;
 import java.util.List;
 import org.agreementledger.cli.CommandLineRuns.Run;
 import org.agreementledger.importing.IceSheetFiles;
-import org.agreementledger.testing.LedgerDatabaseExtension;
-import org.agreementledger.testing.LedgerDatabaseExtension.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/ledger import --manifest} and {@code bin/ledger publications}, in process, on a ledger of
+ * {@code bin/ledger import --manifest}, in process, on a ledger of
  * their own: a malformed manifest exits 2 with nothing appended; refused files are reported and the
  * run goes on (exit 1).
  */
-@ExtendWith(LedgerDatabaseExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ImportManifestCliTest {
-
-    private static TestDatabase database;
+class ImportManifestCliTest extends CommandLineLedgerTest {
 
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void database() {
-        database = CommandLineRuns.useNewDatabase();
-        CommandLineRuns.migrate();
-    }
-
-    @AfterAll
-    static void forgetDatabase() {
-        CommandLineRuns.forgetDatabase();
-    }
-
-    private static long count(String sql) {
-        return CommandLineRuns.count(database, sql);
-    }
-
-    private static long events() {
-        return count("select count(*) from domainevententry");
-    }
 
     private static Path manifest(String name, String... lines) throws Exception {
         return Files.write(dir.resolve(name), List.of(lines));

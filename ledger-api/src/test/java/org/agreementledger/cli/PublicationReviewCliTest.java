@@ -9,15 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.agreementledger.cli.CommandLineRuns.Run;
 import org.agreementledger.importing.TestWorkbooks;
-import org.agreementledger.testing.LedgerDatabaseExtension;
-import org.agreementledger.testing.LedgerDatabaseExtension.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,33 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  * unreadable row and one without SIGNED are held whole; {@code bin/ledger publications} lists them, and
  * an archivist rejects or releases them.
  */
-@ExtendWith(LedgerDatabaseExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PublicationReviewCliTest {
-
-    private static TestDatabase database;
+class PublicationReviewCliTest extends CommandLineLedgerTest {
 
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void database() {
-        database = CommandLineRuns.useNewDatabase();
-        CommandLineRuns.migrate();
-    }
-
-    @AfterAll
-    static void forgetDatabase() {
-        CommandLineRuns.forgetDatabase();
-    }
-
-    private static long count(String sql) {
-        return CommandLineRuns.count(database, sql);
-    }
-
-    private static long events() {
-        return count("select count(*) from domainevententry");
-    }
 
     private static Path manifest(String name, String... lines) throws Exception {
         return Files.write(dir.resolve(name), List.of(lines));
