@@ -69,11 +69,6 @@ public final class ImportReports {
         return publication.edition() == null ? null : publication.edition().label();
     }
 
-    public static ImportReport imported(Publication publication, int rowsRead, List<RowProblem> problems,
-                                        PublicationDiff.Plan plan) {
-        return imported(publication, rowsRead, problems, plan, List.of());
-    }
-
     /** Notes on a sheet's header: the columns it read by {@link SpellingRule#HEADER_SPELLING}. */
     public static List<RowNote> headerNotes(IceSheet<?> sheet) {
         return spellings(sheet.headerRow(), sheet.headerRepairs());

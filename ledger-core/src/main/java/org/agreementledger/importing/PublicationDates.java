@@ -47,58 +47,58 @@ public final class PublicationDates {
         }
         LocalDate claimed = publication.publishedOn();
         Contradictions rows = Contradictions.of(file, claimed, today);
+        String says = "the file name" + (publication.dated() == Publication.Dated.CAPTURE
+                ? "'s capture timestamp" : "") + " says " + claimed;
+        boolean repairable = publication.dated() == Publication.Dated.FILE_NAME;
         if (claimed.isAfter(today)) {
-            return future(publication, rows, latestApplied, today);
+            // no list is posted after the day it is imported: the year is wrong the other way
+            LocalDate floor = rows.latestSigned() == null ? SignedDateReader.SECTION_287G_ENACTED : rows.latestSigned();
+            return repairedOrRefused(publication, says + ", after today (" + today + ")",
+                    repairable ? otherYears(claimed, floor.getYear(), claimed.getYear() - 1, floor, latestApplied, today)
+                            : List.of());
         }
         if (rows.count() == 0) {
             return new Checked(publication, null);
         }
-        String contradiction = "the file name" + (publication.dated() == Publication.Dated.CAPTURE
-                ? "'s capture timestamp" : "") + " says " + claimed + ", but row " + rows.latest().sheetRow() + " ("
+        String contradiction = says + ", but row " + rows.latest().sheetRow() + " ("
                 + rows.latest().agencyName() + ") is signed " + rows.latest().signedOn() + ", after it"
                 + (rows.count() == 2 ? ", as is one other row"
                 : rows.count() > 2 ? String.format(Locale.ROOT, ", as are %,d other rows", rows.count() - 1) : "");
-        if (publication.dated() == Publication.Dated.FILE_NAME && rows.count() > 1) {
-            List<LocalDate> years = laterYears(claimed, rows.latest().signedOn(), latestApplied, today);
-            if (years.size() == 1) {
-                LocalDate date = years.get(0);
-                return new Checked(publication.redated(date, Publication.Dated.FILE_NAME_REPAIRED),
-                        new RowNote(0, Publication.PUBLISHED_ON, publication.fileName(),
-                                contradiction + "; read as " + date + " by rule " + NAME_YEAR));
-            }
+        // a lone contradicting row is likelier a typo in its SIGNED than a wrong name
+        return repairedOrRefused(publication, contradiction, repairable && rows.count() > 1
+                ? otherYears(claimed, claimed.getYear() + 1, today.getYear(), rows.latest().signedOn(), latestApplied,
+                        today)
+                : List.of());
+    }
+
+    /** The one year that fits taken, reported with why; refused when none or several fit. */
+    private static Checked repairedOrRefused(Publication publication, String contradiction, List<LocalDate> years) {
+        if (years.size() == 1) {
+            LocalDate date = years.get(0);
+            return new Checked(publication.redated(date, Publication.Dated.FILE_NAME_REPAIRED),
+                    new RowNote(0, Publication.PUBLISHED_ON, publication.fileName(),
+                            contradiction + "; read as " + date + " by rule " + NAME_YEAR));
         }
         throw new InvalidFieldException(Publication.PUBLISHED_ON, contradiction + "; give the publication date"
                 + " explicitly (--published-on, or the manifest's publishedOn)");
     }
 
     /**
-     * No list is posted after the day it is imported: a name dated later has its year wrong the other
-     * way, repaired by the same rule when exactly one earlier year puts the list on or after its latest
-     * row, on or before today, and not before the latest list applied.
+     * The claimed day and month in the years {@code from} to {@code to} (either way round) that are on or
+     * after {@code notBefore} (the list's latest row), on or before today, and not before the latest list
+     * applied.
      */
-    private static Checked future(Publication publication, Contradictions rows, LocalDate latestApplied,
-                                  LocalDate today) {
-        LocalDate claimed = publication.publishedOn();
-        String contradiction = "the file name" + (publication.dated() == Publication.Dated.CAPTURE
-                ? "'s capture timestamp" : "") + " says " + claimed + ", after today (" + today + ")";
-        if (publication.dated() == Publication.Dated.FILE_NAME) {
-            List<LocalDate> years = new ArrayList<>();
-            LocalDate floor = rows.latestSigned() == null ? SignedDateReader.SECTION_287G_ENACTED : rows.latestSigned();
-            for (int year = claimed.getYear() - 1; year >= floor.getYear(); year--) {
-                LocalDate candidate = sameDay(claimed, year);
-                if (candidate != null && !candidate.isBefore(floor) && !candidate.isAfter(today)
-                        && (latestApplied == null || !candidate.isBefore(latestApplied))) {
-                    years.add(candidate);
-                }
-            }
-            if (years.size() == 1) {
-                return new Checked(publication.redated(years.get(0), Publication.Dated.FILE_NAME_REPAIRED),
-                        new RowNote(0, Publication.PUBLISHED_ON, publication.fileName(), contradiction
-                                + "; read as " + years.get(0) + " by rule " + NAME_YEAR));
+    private static List<LocalDate> otherYears(LocalDate claimed, int from, int to, LocalDate notBefore,
+                                              LocalDate latestApplied, LocalDate today) {
+        List<LocalDate> years = new ArrayList<>();
+        for (int year = Math.min(from, to); year <= Math.max(from, to); year++) {
+            LocalDate candidate = sameDay(claimed, year);
+            if (candidate != null && !candidate.isBefore(notBefore) && !candidate.isAfter(today)
+                    && (latestApplied == null || !candidate.isBefore(latestApplied))) {
+                years.add(candidate);
             }
         }
-        throw new InvalidFieldException(Publication.PUBLISHED_ON, contradiction + "; give the publication date"
-                + " explicitly (--published-on, or the manifest's publishedOn)");
+        return years;
     }
 
     private static LocalDate sameDay(LocalDate date, int year) {
@@ -108,19 +108,6 @@ public final class PublicationDates {
         } catch (DateTimeException noSuchDay) {
             return null;
         }
-    }
-
-    private static List<LocalDate> laterYears(LocalDate claimed, LocalDate latestRow, LocalDate latestApplied,
-                                              LocalDate today) {
-        List<LocalDate> years = new ArrayList<>();
-        for (int year = claimed.getYear() + 1; year <= today.getYear(); year++) {
-            LocalDate candidate = sameDay(claimed, year);
-            if (candidate != null && !candidate.isBefore(latestRow)
-                    && !candidate.isAfter(today) && (latestApplied == null || !candidate.isBefore(latestApplied))) {
-                years.add(candidate);
-            }
-        }
-        return years;
     }
 
     /** The rows signed after the claimed date: how many, and the latest; and the latest signing of all. */

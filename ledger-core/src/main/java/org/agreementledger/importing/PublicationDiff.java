@@ -211,16 +211,16 @@ public final class PublicationDiff {
     }
 
     private boolean sameAgencyModelUndatedRow(SheetRow row, LedgerAgreement agreement) {
-        return row.undated() && row.agencyId().equals(agreement.listedAgencyId()) && row.model() == agreement.model();
+        return row.undated() && row.agencyId().equals(agreement.agencyId()) && row.model() == agreement.model();
     }
 
     private boolean sameAgencyDateOtherModel(SheetRow row, LedgerAgreement agreement) {
-        return !row.undated() && row.agencyId().equals(agreement.listedAgencyId())
+        return !row.undated() && row.agencyId().equals(agreement.agencyId())
                 && row.signedOn().equals(agreement.signedOn()) && row.model() != agreement.model();
     }
 
     private boolean sameAgencyModelOtherDate(SheetRow row, LedgerAgreement agreement) {
-        return !row.undated() && row.agencyId().equals(agreement.listedAgencyId()) && row.model() == agreement.model();
+        return !row.undated() && row.agencyId().equals(agreement.agencyId()) && row.model() == agreement.model();
     }
 
     private void changeModel(SheetRow row, LedgerAgreement agreement) {

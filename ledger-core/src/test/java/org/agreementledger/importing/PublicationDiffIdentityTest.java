@@ -51,7 +51,9 @@ class PublicationDiffIdentityTest {
         assertThat(plan.matches()).singleElement().satisfies(note -> assertThat(note.note()).endsWith("rule ABBREVIATION"));
 
         // the next list prints the new name again: nothing to record
-        LedgerAgreement renamed = new LedgerAgreement(bocc.agreementId(), bocc.agencyId(),
+        // as the listing holds it: its agency follows the corrected name
+        LedgerAgreement renamed = new LedgerAgreement(bocc.agreementId(),
+                AgencyId.of(UsState.FL, "Gulf County Board of County Commissioners"),
                 "Gulf County Board of County Commissioners", null, "County", SupportModel.WSO,
                 LocalDate.of(2025, 2, 26), null, true);
         assertThat(plan(List.of(row(2, UsState.FL, "Gulf County Board of County Commissioners", SupportModel.WSO,

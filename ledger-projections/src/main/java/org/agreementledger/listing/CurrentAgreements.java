@@ -81,12 +81,6 @@ public class CurrentAgreements {
                 this::recordedPublication);
     }
 
-    /** The reports of the publications whose lists the ledger applied, in publication order. */
-    public List<ImportReport> importedReports() {
-        return jdbc.query("select report::text from imported_publication where state in ('applied', 'released')"
-                        + " order by published_on, publication_id", (row, n) -> read(row.getString(1)));
-    }
-
     private static final String SELECT_RECORDED =
             "select publication_id, state, reason, report::text from imported_publication";
 

@@ -12,8 +12,4 @@ import org.agreementledger.api.ImportReport;
 public record RecordedPublication(String publicationId, String state, String reason, ImportReport report) {
 
     public static final String HELD = "held";
-
-    public boolean applied() {
-        return state.equals("applied") || state.equals("released");
-    }
 }
