@@ -61,7 +61,7 @@ public final class BenchMain {
                 recordArchive(out, run);
                 System.out.println(Table.ofArchive(run));
             } else {
-                Map<String, Object> run = run(size, queries, seed);
+                Run run = run(size, queries, seed);
                 record(out, run);
                 System.out.println(Table.of(run));
             }
@@ -73,21 +73,17 @@ public final class BenchMain {
         System.exit(status); // Axon and the pool leave threads behind; the context is closed already
     }
 
-    /** One run at one size: every figure, the size, the date and the machine. */
-    public static Map<String, Object> run(long size, int queries, long seed) throws Exception {
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("size", size);
-        run.put("seed", seed);
-        run.put("date", Instant.now().toString());
-        run.put("machine", machine());
+    /** One run at one size: every figure, each target's verdict, the size, the date and the machine. */
+    public static Run run(long size, int queries, long seed) throws Exception {
+        String date = Instant.now().toString();
         String loadBefore = loadAverage();
         long started = System.nanoTime();
+        Figures figures;
         try (Bench bench = new Bench(size, queries, seed)) {
-            run.put("figures", bench.measure());
+            figures = bench.measure();
         }
-        run.put("totalSeconds", round((System.nanoTime() - started) / 1e9, 1));
-        run.put("loadAverage", loadAverages(loadBefore, loadAverage()));
-        return run;
+        return new Run(size, seed, date, machine(), figures, Targets.of(size, figures),
+                round((System.nanoTime() - started) / 1e9, 1), loadAverages(loadBefore, loadAverage()));
     }
 
     /**
@@ -158,6 +154,12 @@ public final class BenchMain {
     }
 
     /** Adds the run to the file's runs, replacing one of the same size; the archive's run is kept. */
+    @SuppressWarnings("unchecked")
+    static void record(Path out, Run run) throws IOException {
+        record(out, (Map<String, Object>) new ObjectMapper().convertValue(run, Map.class));
+    }
+
+    /** The same for a run already written as a map. */
     @SuppressWarnings("unchecked")
     static void record(Path out, Map<String, Object> run) throws IOException {
         Map<String, Object> earlier = read(out);

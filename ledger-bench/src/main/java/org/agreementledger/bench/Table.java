@@ -9,47 +9,72 @@ final class Table {
     private Table() {
     }
 
-    @SuppressWarnings("unchecked")
-    static String of(Map<String, Object> run) {
-        Map<String, Object> f = (Map<String, Object>) run.get("figures");
-        Map<String, Object> append = (Map<String, Object>) f.get("append");
-        Map<String, Object> rebuild = (Map<String, Object>) f.get("rebuild");
-        Map<String, Object> counts = (Map<String, Object>) f.get("counts");
-        Map<String, Object> timeline = (Map<String, Object>) f.get("timeline");
-        Map<String, Object> verify = (Map<String, Object>) f.get("verify");
-        Map<String, Object> single = (Map<String, Object>) f.get("singleAppends");
-        Map<String, Object> bulk = (Map<String, Object>) f.get("bulkImport");
-        Map<String, Object> heap = (Map<String, Object>) f.get("heapMb");
+    static String of(Run run) {
+        Figures f = run.figures();
+        AppendFigure append = f.append();
+        RebuildFigure rebuild = f.rebuild();
+        CountsFigure counts = f.counts();
+        TimelineFigure timeline = f.timeline();
+        VerifyFigure verify = f.verify();
+        SingleAppendsFigure single = f.singleAppends();
+        BulkImportFigure bulk = f.bulkImport();
         StringBuilder out = new StringBuilder();
-        out.append(fmt("size %s agreements (%s events), %s; machine %s%n", run.get("size"), append.get("events"),
-                run.get("date"), run.get("machine")));
+        out.append(fmt("size %s agreements (%s events), %s; load average %s; machine %s%n", run.size(), append.events(),
+                run.date(), run.loadAverage(), run.machine()));
         out.append("| figure | measured | baseline (same run) | ratio |\n|---|---|---|---|\n");
-        out.append(fmt("| append (AtomicAppender, %s a tx) | %,.0f events/s | plain JDBC INSERT: %,.0f rows/s | %s (target >= 0.3) |%n",
-                append.get("batch"), num(append, "eventsPerSecond"), num(append, "baselineRowsPerSecond"),
-                append.get("ratio")));
-        out.append(fmt("| projection rebuild | %,.0f events/s | in-memory fold: %,.0f events/s | %s |%n",
-                num(rebuild, "eventsPerSecond"), num(rebuild, "baselineEventsPerSecond"), rebuild.get("ratio")));
+        AppendFigure.Floor floor = append.floor();
+        out.append(fmt("| append (AtomicAppender, %s a tx) | %,.0f events/s | floor (store, indexes, chain, listing row; one"
+                        + " JDBC batch a tx): %,.0f rows/s | %s (target >= %s) |%n", append.batch(),
+                append.eventsPerSecond(), append.baselineRowsPerSecond(), append.ratio(), AppendFigure.TARGET));
+        out.append(fmt("| append, for comparison | | plain JDBC INSERT: %,.0f rows/s | %s |%n", append.plainRowsPerSecond(),
+                append.plainRatio()));
+        out.append(fmt("| the floor's cost a row | %.1f us: indexes only %.1f, + chain %.1f, + listing %.1f (plain table"
+                        + " %.1f) | append %.1f us a row above the floor (Java) | |%n", floor.floorUs(),
+                floor.storeIndexesOnlyUs(), floor.chainUs(), floor.listingUs(), floor.plainTableUs(), floor.javaUs()));
+        out.append(fmt("| projection rebuild | %,.0f events/s | read and fold, nothing written: %,.0f events/s | %s (target"
+                        + " >= %s at 1M) |%n", rebuild.eventsPerSecond(), rebuild.baselineEventsPerSecond(), rebuild.ratio(),
+                RebuildFigure.TARGET));
+        out.append(fmt("| rebuild, for comparison | | in-memory fold: %,.0f events/s | %s |%n", rebuild.foldEventsPerSecond(),
+                rebuild.foldRatio()));
         out.append(fmt("| counts national + by state (%s random asOf/knownAt) | p50 %.2f ms, p99 %.2f ms | one in-memory fold: %.1f ms | %sx faster |%n",
-                counts.get("queries"), num(counts, "p50Ms"), num(counts, "p99Ms"), num(counts, "baselineMs"),
-                counts.get("ratio")));
+                counts.queries(), counts.p50Ms(), counts.p99Ms(), counts.baselineMs(), counts.ratio()));
         out.append(fmt("| timeline 10 years by day (%s points) | %.1f ms | %s single counts scaled: %,.0f ms | %sx faster |%n",
-                timeline.get("points"), num(timeline, "ms"), timeline.get("baselineSampledCounts"),
-                num(timeline, "baselineMs"), timeline.get("ratio")));
+                timeline.points(), timeline.ms(), timeline.baselineSampledCounts(), timeline.baselineMs(),
+                timeline.ratio()));
         out.append(fmt("| verify hash chain | %,.0f events/s | SHA-256 in memory: %,.0f events/s | %s |%n",
-                num(verify, "eventsPerSecond"), num(verify, "baselineEventsPerSecond"), verify.get("ratio")));
-        out.append(fmt("| single appends, %s clients (CommandGateway, 1 command a tx) | %,.0f commands/s, p50 %.2f ms, p99 %.2f ms | plain INSERT a tx: %,.0f rows/s, p99 %.2f ms | %s (target >= 1,500/s, p99 <= 20 ms) |%n",
-                single.get("clients"), num(single, "commandsPerSecond"), num(single, "p50Ms"), num(single, "p99Ms"),
-                num(single, "baselineRowsPerSecond"), num(single, "baselineP99Ms"), single.get("ratio")));
-        out.append(fmt("| bulk import, %s xlsx publications (read, diff, append, project) | %,.0f rows/s | read only: %,.0f rows/s | %s (target >= 20,000 rows/s) |%n",
-                bulk.get("publications"), num(bulk, "rowsPerSecond"), num(bulk, "baselineRowsPerSecond"),
-                bulk.get("ratio")));
-        StringBuilder peaks = new StringBuilder();
-        for (Map.Entry<String, Object> phase : heap.entrySet()) {
-            Map<String, Object> p = (Map<String, Object>) phase.getValue();
-            peaks.append(fmt("%s %.0f/%.0f; ", phase.getKey(), num(p, "peakUsed"), num(p, "peakAfterGc")));
+                verify.eventsPerSecond(), verify.baselineEventsPerSecond(), verify.ratio()));
+        OpenLoop.Step at = single.atTarget();
+        OpenLoop.Step base = single.baselineAtTarget();
+        out.append(fmt("| single appends, open loop %.0f/s offered by %s clients (acknowledged) | %s | plain INSERT a tx: %s | |%n",
+                SingleAppendsFigure.TARGET_RATE, single.clients(), step(at), step(base)));
+        out.append(fmt("| single appends, highest offered rate holding p99 <= %.0f ms | %,.0f/s | plain INSERT a tx: %,.0f/s | %s |%n",
+                SingleAppendsFigure.TARGET_P99_MS, single.highestRateHoldingP99(), single.baselineHighestRateHoldingP99(),
+                single.ratio()));
+        StageProfile.Profile profile = single.profile();
+        StringBuilder stages = new StringBuilder();
+        for (StageProfile.Stage stage : profile.stages()) {
+            stages.append(fmt("%s %.3f (%.0f%%); ", stage.name(), stage.jvmCpuMsPerCommand(), 100 * stage.share()));
         }
+        out.append(fmt("| CPU ms a single append at %.0f/s (JFR, %d samples) | JVM %.3f: %s| PostgreSQL %.3f | |%n",
+                SingleAppendsFigure.TARGET_RATE, profile.samples(), profile.jvmCpuMsPerCommand(), stages,
+                profile.postgresCpuMsPerCommand()));
+        out.append(fmt("| bulk import, %s xlsx publications (read, diff, append, project) | %,.0f rows/s | read only: %,.0f rows/s | %s (target >= 20,000 rows/s) |%n",
+                bulk.publications(), bulk.rowsPerSecond(), bulk.baselineRowsPerSecond(), bulk.ratio()));
+        StringBuilder peaks = new StringBuilder();
+        f.heapMb().forEach((phase, p) -> peaks.append(fmt("%s %.0f/%.0f; ", phase, p.peakUsed(), p.peakAfterGc())));
         out.append(fmt("| peak heap MB (sampled used / after GC) | %s | | |%n", peaks.toString().trim()));
+        out.append(fmt("%ntargets at %s agreements:%n| target | definition | measured | baseline (same run) | ratio | verdict |%n"
+                + "|---|---|---|---|---|---|%n", run.size()));
+        for (Targets.Verdict v : run.targets()) {
+            out.append(fmt("| %s | %s | %s | %s | %s | %s%s |%n", v.target(), v.definition(), v.measured(), v.baseline(),
+                    v.ratio(), v.met() ? "met" : "NOT MET", v.judged() ? "" : " (not judged at this size)"));
+        }
         return out.toString();
+    }
+
+    private static String step(OpenLoop.Step step) {
+        return step == null ? "not reached" : fmt("%,.0f/s achieved, p50 %.2f ms, p99 %.2f ms, max %.1f ms, %d errors",
+                step.achievedPerSecond(), step.p50Ms(), step.p99Ms(), step.maxMs(), step.errors());
     }
 
     /** The archive phase as a table: the import beside reading the same files, and the served page. */

@@ -25,7 +25,13 @@ class BenchMainSmokeTest {
     @Test
     void aTinyRunWritesEveryFigureWithItsBaseline(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("results.json");
-        Map<String, Object> run = BenchMain.run(300, 50, 1);
+        System.setProperty("bench.stepSeconds", "0.5"); // the open-loop steps, short
+        Run run;
+        try {
+            run = BenchMain.run(300, 50, 1);
+        } finally {
+            System.clearProperty("bench.stepSeconds");
+        }
         BenchMain.record(out, run);
 
         JsonNode written = new ObjectMapper().readTree(out.toFile()).get("runs").get(0);
@@ -36,16 +42,20 @@ class BenchMainSmokeTest {
         assertThat(written.get("machine").get("jdk").asText()).isNotBlank();
         JsonNode figures = written.get("figures");
         Map<String, List<String>> expected = Map.of(
-                "append", List.of("eventsPerSecond", "baselineRowsPerSecond", "ratio"),
-                "rebuild", List.of("eventsPerSecond", "baselineEventsPerSecond", "ratio"),
+                "append", List.of("eventsPerSecond", "baselineRowsPerSecond", "ratio", "plainRowsPerSecond",
+                        "plainRatio", "floor/floorUs", "floor/storeIndexesOnlyUs", "floor/storeChainedUs"),
+                "rebuild", List.of("eventsPerSecond", "baselineEventsPerSecond", "ratio", "foldEventsPerSecond",
+                        "foldRatio"),
                 "counts", List.of("p50Ms", "p99Ms", "baselineMs", "ratio"),
                 "timeline", List.of("ms", "baselineMs", "ratio"),
                 "verify", List.of("eventsPerSecond", "baselineEventsPerSecond", "ratio"),
-                "singleAppends", List.of("commandsPerSecond", "p99Ms", "baselineRowsPerSecond", "baselineP99Ms", "ratio"),
+                "singleAppends", List.of("atTarget/achievedPerSecond", "atTarget/p99Ms", "baselineAtTarget/p99Ms",
+                        "baselineHighestRateHoldingP99", "profile/jvmCpuMsPerCommand", "profile/samples"),
                 "bulkImport", List.of("rowsPerSecond", "sheetRows", "baselineRowsPerSecond", "ratio"));
         expected.forEach((figure, fields) -> fields.forEach(field ->
                 assertThat(figures.at("/" + figure + "/" + field).asDouble()).as(figure + "." + field).isPositive()));
-        for (String phase : List.of("append", "appendBaseline", "rebuild", "foldBaseline", "counts", "countsBaseline",
+        for (String phase : List.of("append", "appendBaseline", "appendFloor", "rebuild", "rebuildReadAndFold",
+                "readOnce", "foldBaseline", "counts", "countsBaseline",
                 "timeline", "timelineBaseline", "verify", "verifyBaseline", "singleAppends", "singleAppendsBaseline",
                 "bulkImport", "bulkImportBaseline")) {
             assertThat(figures.at("/heapMb/" + phase + "/peakUsed").asDouble()).as(phase).isPositive();
@@ -54,10 +64,16 @@ class BenchMainSmokeTest {
         assertThat(figures.at("/counts/answersAgree").asBoolean()).isTrue();
         assertThat(figures.at("/verify/intact").asBoolean()).isTrue();
         assertThat(figures.at("/verify/baselineMatchesTip").asBoolean()).isTrue();
-        assertThat(figures.at("/singleAppends/commands").asLong()).isEqualTo(8 * 15);
+        assertThat(figures.at("/rebuild/baselineVersions").asLong()).as("read and fold made the rebuild's versions")
+                .isEqualTo(figures.at("/rebuild/foldVersions").asLong());
+        assertThat(figures.at("/singleAppends/atTarget/sent").asLong()).as("500/s for twice 0.5 s").isEqualTo(500);
+        assertThat(figures.at("/singleAppends/profile/stages").size()).isPositive();
+        assertThat(written.get("targets").size()).isEqualTo(7);
+        assertThat(written.at("/targets/0/target").asText()).isEqualTo("append");
         // every generated row was read by the baseline and imported: a signing per agreement at least
         assertThat(figures.at("/bulkImport/events").asLong()).isGreaterThan(300);
-        assertThat(Table.of(run)).contains("| append", "| verify hash chain", "| single appends", "| bulk import");
+        assertThat(Table.of(run)).contains("| append", "| verify hash chain", "| single appends", "| bulk import",
+                "| the floor's cost a row", "| rebuild |", "| single appends |");
         assertThat(written.get("loadAverage").has("start")).isTrue();
     }
 

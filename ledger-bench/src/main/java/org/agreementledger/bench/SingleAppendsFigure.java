@@ -1,0 +1,20 @@
+package org.agreementledger.bench;
+
+import java.util.List;
+
+/**
+ * Single appends under an open-loop load of {@code clients} clients: each an acknowledged signing
+ * (AgreementLedger.sign inside AcknowledgedWrites.append, what the HTTP append runs, without HTTP),
+ * its latency from the scheduled instant to the acknowledgement (the reports hold it). The target:
+ * at {@value #TARGET_RATE}/s offered, p99 at most {@value #TARGET_P99_MS} ms and no error. The
+ * highest rate that holds p99 is found by steps; the baseline is the same load of one plain INSERT a
+ * transaction. The profile splits the CPU per command at the target rate by stage.
+ */
+record SingleAppendsFigure(int clients, double stepSeconds, String path, String target,
+                           OpenLoop.Step atTarget, double highestRateHoldingP99, List<OpenLoop.Step> steps,
+                           String baseline, OpenLoop.Step baselineAtTarget, double baselineHighestRateHoldingP99,
+                           List<OpenLoop.Step> baselineSteps, double ratio, StageProfile.Profile profile) {
+
+    static final double TARGET_RATE = 500;
+    static final double TARGET_P99_MS = 20;
+}

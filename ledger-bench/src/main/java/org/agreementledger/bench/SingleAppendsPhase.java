@@ -1,0 +1,146 @@
+package org.agreementledger.bench;
+
+import static org.agreementledger.bench.BenchMain.round;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.agreementledger.agreement.AgreementLedger;
+import org.agreementledger.api.Source;
+import org.agreementledger.api.SourceKind;
+import org.agreementledger.reporting.ReportProcessor;
+import org.agreementledger.visibility.AcknowledgedWrites;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+
+/**
+ * Phase 6: single appends under an open-loop load (issue 18). Steps of increasing offered rate, each
+ * {@code stepSeconds} long ({@code -Dbench.stepSeconds}, default 5; the target's step twice as long),
+ * up to the first that breaks p99 or fails a request; the same steps of one plain INSERT a transaction
+ * as the baseline; then one more step at the target rate under JFR for the stage profile (kept apart
+ * so the recording does not touch the judged figures).
+ */
+final class SingleAppendsPhase {
+
+    static final int CLIENTS = 8;
+    /** Offered rates, appends a second, tried in order until one breaks p99. */
+    static final double[] RATES = {250, 500, 750, 1_000, 1_250, 1_500, 2_000, 2_500, 3_000, 4_000, 5_000, 6_000,
+            8_000, 10_000, 12_000};
+
+    private final Bench bench;
+    private final double stepSeconds = Double.parseDouble(System.getProperty("bench.stepSeconds", "5"));
+
+    SingleAppendsPhase(Bench bench) {
+        this.bench = bench;
+    }
+
+    SingleAppendsFigure run() throws Exception {
+        PooledStreamingEventProcessor reports = bench.bean(EventProcessingConfiguration.class)
+                .eventProcessor(ReportProcessor.NAME, PooledStreamingEventProcessor.class).orElseThrow();
+        if (!reports.isRunning()) {
+            reports.start();
+        }
+        bench.bean(ReportProcessor.class).awaitCaughtUp(java.time.Duration.ofMinutes(10));
+        AgreementLedger ledger = bench.bean(AgreementLedger.class);
+        AcknowledgedWrites writes = bench.bean(AcknowledgedWrites.class);
+        Source source = new Source(SourceKind.SYNTHETIC, "Benchmark single appends, not real data", null, null, null,
+                null);
+        int[] stepNumber = {0};
+        OpenLoop.Request append = (client, i) -> writes.append(() -> ledger.sign(
+                Clients.signing(source, "Bench Step " + stepNumber[0], client, i)));
+
+        // warm-up, untimed: the JIT, the pool, the processor's first batches
+        bench.progress.start("single appends: warm-up at 250/s", 1);
+        stepNumber[0]++;
+        OpenLoop.run(CLIENTS, 250, 4, append);
+        bench.progress.advance(1);
+        bench.progress.finish();
+
+        bench.heap.reset();
+        List<OpenLoop.Step> steps = new ArrayList<>();
+        OpenLoop.Step atTarget = null;
+        double highest = 0;
+        bench.progress.start("single appends, open loop, " + CLIENTS + " clients, steps of rising rate", RATES.length);
+        for (int r = 0; r < RATES.length; r++) {
+            stepNumber[0]++;
+            OpenLoop.Step step = OpenLoop.run(CLIENTS, RATES[r], seconds(RATES[r]), append);
+            steps.add(step);
+            Bench.note("appends offered " + RATES[r] + "/s: " + step);
+            bench.progress.advance(r + 1);
+            if (RATES[r] == SingleAppendsFigure.TARGET_RATE) {
+                atTarget = step;
+            }
+            if (!step.holds(SingleAppendsFigure.TARGET_P99_MS)) {
+                break;
+            }
+            highest = RATES[r];
+            bench.bean(ReportProcessor.class).awaitCaughtUp(java.time.Duration.ofMinutes(10));
+        }
+        bench.progress.finish();
+        bench.phaseHeap("singleAppends");
+
+        // the profile: one more step at the target rate, under JFR
+        long postmaster = StageProfile.parentOf(bench.jdbc().queryForObject("select pg_backend_pid()", Long.class));
+        bench.bean(ReportProcessor.class).awaitCaughtUp(java.time.Duration.ofMinutes(10));
+        StageProfile profiler = new StageProfile(postmaster);
+        stepNumber[0]++;
+        profiler.start();
+        OpenLoop.Step profiled = OpenLoop.run(CLIENTS, SingleAppendsFigure.TARGET_RATE,
+                seconds(SingleAppendsFigure.TARGET_RATE), append);
+        StageProfile.Profile profile = profiler.stop(profiled.sent());
+        Bench.note("profiled step at " + SingleAppendsFigure.TARGET_RATE + "/s: " + profiled);
+
+        // baseline: the same load, one plain INSERT of an event's payload a transaction
+        bench.heap.reset();
+        DataSource dataSource = bench.bean(DataSource.class);
+        byte[] payload = bench.jdbc().queryForObject(
+                "select payload from domainevententry order by globalindex desc limit 1", byte[].class);
+        bench.jdbc().execute("create table bench_single (id bigserial primary key, payload bytea not null)");
+        OpenLoop.Request insert = (client, i) -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(
+                         "insert into bench_single (payload) values (?)")) {
+                statement.setBytes(1, payload);
+                statement.executeUpdate(); // autocommit: one transaction, one WAL flush
+            }
+        };
+        OpenLoop.run(CLIENTS, 250, 2, insert); // warm-up
+        List<OpenLoop.Step> baselineSteps = new ArrayList<>();
+        OpenLoop.Step baselineAtTarget = null;
+        double baselineHighest = 0;
+        bench.progress.start("baseline: plain INSERT a transaction, open loop, steps of rising rate", RATES.length);
+        for (int r = 0; r < RATES.length; r++) {
+            OpenLoop.Step step = OpenLoop.run(CLIENTS, RATES[r], seconds(RATES[r]), insert);
+            baselineSteps.add(step);
+            bench.progress.advance(r + 1);
+            if (RATES[r] == SingleAppendsFigure.TARGET_RATE) {
+                baselineAtTarget = step;
+            }
+            if (!step.holds(SingleAppendsFigure.TARGET_P99_MS)) {
+                break;
+            }
+            baselineHighest = RATES[r];
+        }
+        bench.progress.finish();
+        bench.jdbc().execute("drop table bench_single");
+        bench.phaseHeap("singleAppendsBaseline");
+
+        return new SingleAppendsFigure(CLIENTS, stepSeconds,
+                "AcknowledgedWrites.append(AgreementLedger.sign(signing)): command gateway, unit of work, store,"
+                        + " chain, listing, then waiting until the report processor holds it (no HTTP)",
+                SingleAppendsFigure.TARGET_RATE + "/s offered by " + CLIENTS + " clients (open loop), p99 <= "
+                        + SingleAppendsFigure.TARGET_P99_MS + " ms request to acknowledgement, 0 errors",
+                atTarget, highest, steps,
+                "the same open-loop steps, each request one plain JDBC INSERT of an event's payload in its own"
+                        + " transaction (autocommit, a pooled connection)",
+                baselineAtTarget, baselineHighest, baselineSteps,
+                baselineHighest == 0 ? 0 : round(highest / baselineHighest, 3), profile);
+    }
+
+    /** The target's step runs twice as long: its p99 is the judged figure. */
+    private double seconds(double rate) {
+        return rate == SingleAppendsFigure.TARGET_RATE ? 2 * stepSeconds : stepSeconds;
+    }
+}

@@ -1,0 +1,177 @@
+package org.agreementledger.bench;
+
+import static org.agreementledger.bench.BenchMain.round;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Where a single append's CPU goes (issue 18): a JFR recording of execution samples over a step of
+ * the open-loop load, beside the CPU time the JVM and PostgreSQL's processes used meanwhile. Each
+ * sample is put in one stage by its thread and its stack, looking from the running frame outwards
+ * for the first frame that names a stage, so work is charged to the most specific stage it runs in
+ * (JSON written inside the unit of work is serialisation, not the unit of work). The JVM's CPU is then
+ * split by the stages' shares of the samples; GC and JIT threads are not sampled, so their time is
+ * spread in proportion. PostgreSQL's CPU (the INSERTs, their triggers and the commits, the listing
+ * and the report processor's writes) is measured from /proc, per process of the server.
+ */
+final class StageProfile {
+
+    /** A stage's share of the samples, and the JVM CPU that share stands for, per command. */
+    record Stage(String name, long samples, double share, double jvmCpuMsPerCommand) {
+    }
+
+    /** The profile of one step. */
+    record Profile(long commands, double seconds, double jvmCpuMsPerCommand, double postgresCpuMsPerCommand,
+                   long samples, List<Stage> stages, String meaning) {
+    }
+
+    /** Stages by the first matching frame from the running one outwards; order here breaks no ties. */
+    private static final String[][] FRAMES = {
+            {"serialisation (JSON, Axon serializer)", "com.fasterxml.jackson.", "org.axonframework.serialization."},
+            {"JDBC (statements, pool; the server's side is PostgreSQL CPU)", "org.postgresql.", "com.zaxxer.hikari.",
+                    "org.springframework.jdbc.", "org.axonframework.eventsourcing.eventstore.jdbc."},
+            {"listing projection (current_agreement)", "org.agreementledger.listing."},
+            {"aggregate (create or load, decide, apply)", "org.agreementledger.agreement.Agreement.",
+                    "org.agreementledger.agreement.AgreementState", "org.axonframework.eventsourcing.",
+                    "org.axonframework.modelling."},
+            {"acknowledgement (waiting for the reports)", "org.agreementledger.visibility.",
+                    "org.agreementledger.eventstore.AppendedEvents"},
+            {"unit of work, event bus, transactions", "org.axonframework.messaging.", "org.axonframework.eventhandling.",
+                    "org.springframework.transaction.", "org.agreementledger.eventstore."},
+            {"gateway and command bus", "org.axonframework.commandhandling.", "org.agreementledger.agreement.AgreementLedger"},
+    };
+
+    private final long postmaster;
+    private Recording recording;
+    private long jvmCpuStart;
+    private long postgresCpuStart;
+    private long started;
+
+    /** @param postmaster the PostgreSQL server's process id (its processes are its children) */
+    StageProfile(long postmaster) {
+        this.postmaster = postmaster;
+    }
+
+    void start() {
+        recording = new Recording();
+        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(5));
+        recording.start();
+        started = System.nanoTime();
+        jvmCpuStart = jvmCpuNanos();
+        postgresCpuStart = postgresCpuNanos();
+    }
+
+    Profile stop(long commands) throws IOException {
+        long jvmCpu = jvmCpuNanos() - jvmCpuStart;
+        long postgresCpu = postgresCpuNanos() - postgresCpuStart;
+        double seconds = Bench.seconds(started);
+        recording.stop();
+        Path file = Files.createTempFile("ledger-bench-", ".jfr");
+        try {
+            recording.dump(file);
+            recording.close();
+            Map<String, Long> byStage = new LinkedHashMap<>();
+            long samples = 0;
+            for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+                if (!"jdk.ExecutionSample".equals(event.getEventType().getName())) {
+                    continue;
+                }
+                samples++;
+                byStage.merge(stage(event), 1L, Long::sum);
+            }
+            List<Stage> stages = new ArrayList<>();
+            long all = Math.max(1, samples);
+            byStage.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> stages.add(new Stage(e.getKey(), e.getValue(), round(e.getValue() / (double) all, 3),
+                            round(jvmCpu / 1e6 / commands * e.getValue() / all, 3))));
+            return new Profile(commands, round(seconds, 2), round(jvmCpu / 1e6 / commands, 3),
+                    round(postgresCpu / 1e6 / commands, 3), samples, stages,
+                    "CPU ms per command: the JVM's (process CPU time, split by JFR execution samples every 5 ms by"
+                            + " stage) and PostgreSQL's (utime + stime of the server's processes, /proc)");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static String stage(RecordedEvent sample) {
+        String thread = sample.getThread("sampledThread") == null ? ""
+                : String.valueOf(sample.getThread("sampledThread").getJavaName());
+        if (thread.contains("agreement-reports")) {
+            return "report processor (its threads)";
+        }
+        if (thread.startsWith("report-snapshot")) {
+            return "report snapshot reload";
+        }
+        RecordedStackTrace stack = sample.getStackTrace();
+        if (stack == null) {
+            return "other";
+        }
+        for (RecordedFrame frame : stack.getFrames()) {
+            String name = frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+            for (String[] stage : FRAMES) {
+                for (int i = 1; i < stage.length; i++) {
+                    if (name.startsWith(stage[i])) {
+                        return stage[0];
+                    }
+                }
+            }
+        }
+        return thread.startsWith("bench-client") ? "bench client (scheduling)" : "other (" + thread.replaceAll("\\d+",
+                "N") + ")";
+    }
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** utime + stime of the postmaster and its children, in ns (clock ticks of 10 ms). */
+    private long postgresCpuNanos() {
+        long ticks = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path dir : (Iterable<Path>) processes::iterator) {
+                String name = dir.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(dir.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(name);
+                    long ppid = Long.parseLong(fields[1]);
+                    if (pid == postmaster || ppid == postmaster) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L;
+    }
+
+    /** The postmaster of the server {@code backend} (a backend's process id) runs in, from /proc. */
+    static long parentOf(long backend) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(backend), "stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}
