@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * per transaction (as many events a transaction as the append's) into {@code domainevententry} of a
  * fresh ledger database on the same server, migrated as the application's (so with its indexes, the
  * chain's triggers and every other trigger), and in the same transaction the listing's
- * {@code current_agreement} row of each event's agreement (one batch of upserts: the row as it ends).
+ * {@code current_agreement} row of each event's agreement: a batch of INSERTs for the agreements the
+ * transaction signs and one of UPDATEs for those its other events change (the row as it ends).
  * pgjdbc rewrites the batches as the application's pool does. Two partial variants, each on a fresh
  * database too, split the cost per row: the store with its triggers off (session_replication_role
  * replica: the table and its three indexes only) and the store with the chain but no listing row.
@@ -52,13 +53,15 @@ final class AppendFloor {
             insert into domainevententry (eventidentifier, aggregateidentifier, sequencenumber, type, timestamp,
                 payloadtype, payloadrevision, payload, metadata) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private static final String UPSERT_LISTING = """
+    /** An agreement's first event (sequence 0) lists it, as the listing projection does on a signing. */
+    private static final String INSERT_LISTING = """
             insert into current_agreement (agreement_id, agency_id, state, agency_name, county, agency_type, model,
-                signed_on, moa_link, in_force) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (agreement_id) do update set agency_id = excluded.agency_id, state = excluded.state,
-                agency_name = excluded.agency_name, county = excluded.county, agency_type = excluded.agency_type,
-                model = excluded.model, signed_on = excluded.signed_on, moa_link = excluded.moa_link,
-                in_force = excluded.in_force""";
+                signed_on, moa_link, in_force) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** Any later event changes its row (here every column to the row as it ends: one UPDATE an event). */
+    private static final String UPDATE_LISTING = """
+            update current_agreement set agency_id = ?, state = ?, agency_name = ?, county = ?, agency_type = ?,
+                model = ?, signed_on = ?, moa_link = ?, in_force = ? where agreement_id = ?""";
 
     private final DataSource dataSource;
     private final Flyway flyway;
@@ -121,10 +124,12 @@ final class AppendFloor {
                         + batch + " events a transaction)", rows.size());
                 long started = System.nanoTime();
                 try (PreparedStatement events = connection.prepareStatement(INSERT_EVENT);
-                     PreparedStatement listed = connection.prepareStatement(UPSERT_LISTING)) {
+                     PreparedStatement listed = connection.prepareStatement(INSERT_LISTING);
+                     PreparedStatement changed = connection.prepareStatement(UPDATE_LISTING)) {
                     for (int from = 0; from < rows.size(); from += batch) {
                         List<Row> transaction = rows.subList(from, Math.min(rows.size(), from + batch));
-                        int listings = 0;
+                        int inserts = 0;
+                        int updates = 0;
                         for (Row row : transaction) {
                             events.setString(1, row.eventId());
                             events.setString(2, row.aggregateId());
@@ -137,7 +142,10 @@ final class AppendFloor {
                             events.setBytes(9, row.metadata());
                             events.addBatch();
                             Listing entry = variant == Variant.FLOOR ? listing.get(row.aggregateId()) : null;
-                            if (entry != null) {
+                            if (entry == null) {
+                                continue;
+                            }
+                            if (row.sequence() == 0) {
                                 listed.setString(1, entry.agreementId());
                                 listed.setString(2, entry.agencyId());
                                 listed.setString(3, entry.state());
@@ -149,12 +157,28 @@ final class AppendFloor {
                                 listed.setString(9, entry.moaLink());
                                 listed.setBoolean(10, entry.inForce());
                                 listed.addBatch();
-                                listings++;
+                                inserts++;
+                            } else {
+                                changed.setString(1, entry.agencyId());
+                                changed.setString(2, entry.state());
+                                changed.setString(3, entry.agencyName());
+                                changed.setString(4, entry.county());
+                                changed.setString(5, entry.agencyType());
+                                changed.setString(6, entry.model());
+                                changed.setDate(7, entry.signedOn());
+                                changed.setString(8, entry.moaLink());
+                                changed.setBoolean(9, entry.inForce());
+                                changed.setString(10, entry.agreementId());
+                                changed.addBatch();
+                                updates++;
                             }
                         }
                         events.executeBatch();
-                        if (listings > 0) {
+                        if (inserts > 0) {
                             listed.executeBatch();
+                        }
+                        if (updates > 0) {
+                            changed.executeBatch();
                         }
                         connection.commit();
                         progress.advance(from + transaction.size());
