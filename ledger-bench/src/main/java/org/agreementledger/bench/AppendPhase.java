@@ -41,7 +41,11 @@ final class AppendPhase {
                 .eventProcessor(ReportProcessor.NAME, PooledStreamingEventProcessor.class)
                 .orElseThrow().shutDown();
         AtomicAppender appender = bench.bean(AtomicAppender.class);
+        // where the append's CPU goes: JFR samples every 20 ms (little enough not to move the figure)
+        StageProfile profiler = new StageProfile(
+                StageProfile.parentOf(bench.jdbc().queryForObject("select pg_backend_pid()", Long.class)));
         bench.heap.reset();
+        profiler.start(java.time.Duration.ofMillis(20));
         // only the appends are timed: building a batch's commands from the history (untimed) is the
         // input, as reading the rows is the baselines'
         long appending = 0;
@@ -60,6 +64,7 @@ final class AppendPhase {
                 bench.progress.advance(done);
             }
         }
+        StageProfile.Profile profile = profiler.stop(history.size());
         bench.progress.finish();
         double seconds = appending / 1e9;
         double phaseSeconds = Bench.seconds(phaseStarted);
@@ -79,17 +84,19 @@ final class AppendPhase {
         AppendFloor floor = new AppendFloor(bench.bean(DataSource.class), bench.bean(Flyway.class), bench.progress,
                 APPEND_BATCH);
         double floorSeconds = floor.seconds(AppendFloor.Variant.FLOOR, rows, listing);
-        double indexesSeconds = floor.seconds(AppendFloor.Variant.STORE_INDEXES_ONLY, rows, listing);
-        double chainedSeconds = floor.seconds(AppendFloor.Variant.STORE_CHAINED, rows, listing);
+        // its parts: on by default, -Dbench.floorParts=false leaves them out (they add twice the floor's time)
+        boolean parts = Boolean.parseBoolean(System.getProperty("bench.floorParts", "true"));
+        double indexesSeconds = parts ? floor.seconds(AppendFloor.Variant.STORE_INDEXES_ONLY, rows, listing) : Double.NaN;
+        double chainedSeconds = parts ? floor.seconds(AppendFloor.Variant.STORE_CHAINED, rows, listing) : Double.NaN;
         bench.phaseHeap("appendFloor");
 
         double n = rows.size();
         double appendRate = events / seconds;
         double floorRate = n / floorSeconds;
         double plainRate = n / plainSeconds;
-        AppendFigure.Floor parts = new AppendFigure.Floor(us(plainSeconds, n), us(indexesSeconds, n),
-                us(chainedSeconds, n), us(floorSeconds, n), us(chainedSeconds - indexesSeconds, n),
-                us(floorSeconds - chainedSeconds, n), us(seconds - floorSeconds, n),
+        AppendFigure.Floor split = new AppendFigure.Floor(us(plainSeconds, n), part(indexesSeconds, n),
+                part(chainedSeconds, n), us(floorSeconds, n), part(chainedSeconds - indexesSeconds, n),
+                part(floorSeconds - chainedSeconds, n), us(seconds - floorSeconds, n),
                 "microseconds a row: plain table (bigserial key, payload), domainevententry with triggers off"
                         + " (its three unique indexes), with its triggers (the chain), the floor (and the listing row);"
                         + " chain = chained - indexes only, listing = floor - chained, java = append - floor");
@@ -99,10 +106,10 @@ final class AppendPhase {
                         + " of a fresh ledger database (indexes, chain triggers) with the listing row of each",
                 round(floorSeconds, 2), round(floorRate, 0), round(appendRate / floorRate, 3),
                 ">= " + AppendFigure.TARGET + " of the floor at 100k and 1M",
-                parts,
+                split,
                 "plain JDBC batch INSERT of the same payloads into a table without triggers, " + PLAIN_BATCH
                         + "-row batches, a commit each",
-                round(plainSeconds, 2), round(plainRate, 0), round(appendRate / plainRate, 3));
+                round(plainSeconds, 2), round(plainRate, 0), round(appendRate / plainRate, 3), profile);
     }
 
     private double plain(List<AppendFloor.Row> rows) throws SQLException {
@@ -133,6 +140,10 @@ final class AppendPhase {
             }
             return seconds;
         }
+    }
+
+    private static Double part(double seconds, double rows) {
+        return Double.isNaN(seconds) ? null : us(seconds, rows);
     }
 
     private static double us(double seconds, double rows) {

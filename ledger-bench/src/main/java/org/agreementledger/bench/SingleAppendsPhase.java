@@ -88,7 +88,7 @@ final class SingleAppendsPhase {
         bench.bean(ReportProcessor.class).awaitCaughtUp(java.time.Duration.ofMinutes(10));
         StageProfile profiler = new StageProfile(postmaster);
         stepNumber[0]++;
-        profiler.start();
+        profiler.start(java.time.Duration.ofMillis(5));
         OpenLoop.Step profiled = OpenLoop.run(CLIENTS, SingleAppendsFigure.TARGET_RATE,
                 seconds(SingleAppendsFigure.TARGET_RATE), append);
         StageProfile.Profile profile = profiler.stop(profiled.sent());

@@ -19,10 +19,9 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where a single append's CPU goes (issue 18): a JFR recording of execution samples over a step of
- * the open-loop load, beside the CPU time the JVM and PostgreSQL's processes used meanwhile. Each
- * sample is put in one stage by its thread and its stack, looking from the running frame outwards
- * for the first frame that names a stage, so work is charged to the most specific stage it runs in
- * (JSON written inside the unit of work is serialisation, not the unit of work). The JVM's CPU is then
+ * the open-loop load (or of the import's append), beside the CPU time the JVM and PostgreSQL's
+ * processes used meanwhile. Each sample is put in one stage by its thread and its stack (see
+ * {@link #FRAMES} for which stage wins when several frames name one). The JVM's CPU is then
  * split by the stages' shares of the samples; GC and JIT threads are not sampled, so their time is
  * spread in proportion. PostgreSQL's CPU (the INSERTs, their triggers and the commits, the listing
  * and the report processor's writes) is measured from /proc, per process of the server.
@@ -38,20 +37,25 @@ final class StageProfile {
                    long samples, List<Stage> stages, String meaning) {
     }
 
-    /** Stages by the first matching frame from the running one outwards; order here breaks no ties. */
+    /**
+     * Stages in order of precedence: a sample goes to the first stage any frame of its stack names, so
+     * the listing projection's statements are the listing's, an aggregate's event reads its load's,
+     * and the store's INSERT (JDBC under the unit of work's commit) is JDBC.
+     */
     private static final String[][] FRAMES = {
-            {"serialisation (JSON, Axon serializer)", "com.fasterxml.jackson.", "org.axonframework.serialization."},
-            {"JDBC (statements, pool; the server's side is PostgreSQL CPU)", "org.postgresql.", "com.zaxxer.hikari.",
-                    "org.springframework.jdbc.", "org.axonframework.eventsourcing.eventstore.jdbc."},
             {"listing projection (current_agreement)", "org.agreementledger.listing."},
-            {"aggregate (create or load, decide, apply)", "org.agreementledger.agreement.Agreement.",
-                    "org.agreementledger.agreement.AgreementState", "org.axonframework.eventsourcing.",
-                    "org.axonframework.modelling."},
+            {"aggregate or batch decision (create or load, decide, apply)", "org.agreementledger.agreement.Agreement.",
+                    "org.agreementledger.agreement.AgreementState", "org.agreementledger.agreement.AgreementBatch",
+                    "org.axonframework.eventsourcing.EventSourcingRepository", "org.axonframework.modelling."},
+            {"serialisation (JSON, Axon serializer)", "com.fasterxml.jackson.", "org.axonframework.serialization."},
+            {"JDBC (the store's INSERT, statements, pool; the server's side is PostgreSQL CPU)", "org.postgresql.",
+                    "com.zaxxer.hikari.", "org.springframework.jdbc.", "org.axonframework.eventsourcing.eventstore.jdbc."},
             {"acknowledgement (waiting for the reports)", "org.agreementledger.visibility.",
                     "org.agreementledger.eventstore.AppendedEvents"},
             {"unit of work, event bus, transactions", "org.axonframework.messaging.", "org.axonframework.eventhandling.",
                     "org.springframework.transaction.", "org.agreementledger.eventstore."},
             {"gateway and command bus", "org.axonframework.commandhandling.", "org.agreementledger.agreement.AgreementLedger"},
+            {"import batch (AtomicAppender)", "org.agreementledger.importing."},
     };
 
     private final long postmaster;
@@ -65,15 +69,16 @@ final class StageProfile {
         this.postmaster = postmaster;
     }
 
-    void start() {
+    void start(Duration period) {
         recording = new Recording();
-        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(5));
+        recording.enable("jdk.ExecutionSample").withPeriod(period);
         recording.start();
         started = System.nanoTime();
         jvmCpuStart = jvmCpuNanos();
         postgresCpuStart = postgresCpuNanos();
     }
 
+    /** @param commands what the CPU is divided by: commands, or events for the import's append */
     Profile stop(long commands) throws IOException {
         long jvmCpu = jvmCpuNanos() - jvmCpuStart;
         long postgresCpu = postgresCpuNanos() - postgresCpuStart;
@@ -99,10 +104,16 @@ final class StageProfile {
                             round(jvmCpu / 1e6 / commands * e.getValue() / all, 3))));
             return new Profile(commands, round(seconds, 2), round(jvmCpu / 1e6 / commands, 3),
                     round(postgresCpu / 1e6 / commands, 3), samples, stages,
-                    "CPU ms per command: the JVM's (process CPU time, split by JFR execution samples every 5 ms by"
+                    "CPU ms per command: the JVM's (process CPU time, split by JFR execution samples by"
                             + " stage) and PostgreSQL's (utime + stime of the server's processes, /proc)");
         } finally {
-            Files.deleteIfExists(file);
+            String keep = System.getProperty("bench.keepJfr"); // a directory: the recording is kept there
+            if (keep != null) {
+                Files.createDirectories(Path.of(keep));
+                Files.move(file, Path.of(keep).resolve(file.getFileName()));
+            } else {
+                Files.deleteIfExists(file);
+            }
         }
     }
 
@@ -119,15 +130,20 @@ final class StageProfile {
         if (stack == null) {
             return "other";
         }
+        int best = FRAMES.length;
         for (RecordedFrame frame : stack.getFrames()) {
             String name = frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
-            for (String[] stage : FRAMES) {
-                for (int i = 1; i < stage.length; i++) {
-                    if (name.startsWith(stage[i])) {
-                        return stage[0];
+            for (int stage = 0; stage < best; stage++) {
+                for (int i = 1; i < FRAMES[stage].length; i++) {
+                    if (name.startsWith(FRAMES[stage][i])) {
+                        best = stage;
+                        break;
                     }
                 }
             }
+        }
+        if (best < FRAMES.length) {
+            return FRAMES[best][0];
         }
         return thread.startsWith("bench-client") ? "bench client (scheduling)" : "other (" + thread.replaceAll("\\d+",
                 "N") + ")";

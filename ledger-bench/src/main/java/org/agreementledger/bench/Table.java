@@ -31,6 +31,9 @@ final class Table {
         out.append(fmt("| the floor's cost a row | %.1f us: indexes only %.1f, + chain %.1f, + listing %.1f (plain table"
                         + " %.1f) | append %.1f us a row above the floor (Java) | |%n", floor.floorUs(),
                 floor.storeIndexesOnlyUs(), floor.chainUs(), floor.listingUs(), floor.plainTableUs(), floor.javaUs()));
+        out.append(fmt("| CPU ms a command of the append (JFR, %d samples) | JVM %.3f: %s| PostgreSQL %.3f | |%n",
+                append.profile().samples(), append.profile().jvmCpuMsPerCommand(), stages(append.profile()),
+                append.profile().postgresCpuMsPerCommand()));
         out.append(fmt("| projection rebuild | %,.0f events/s | read and fold, nothing written: %,.0f events/s | %s (target"
                         + " >= %s at 1M) |%n", rebuild.eventsPerSecond(), rebuild.baselineEventsPerSecond(), rebuild.ratio(),
                 RebuildFigure.TARGET));
@@ -51,12 +54,8 @@ final class Table {
                 SingleAppendsFigure.TARGET_P99_MS, single.highestRateHoldingP99(), single.baselineHighestRateHoldingP99(),
                 single.ratio()));
         StageProfile.Profile profile = single.profile();
-        StringBuilder stages = new StringBuilder();
-        for (StageProfile.Stage stage : profile.stages()) {
-            stages.append(fmt("%s %.3f (%.0f%%); ", stage.name(), stage.jvmCpuMsPerCommand(), 100 * stage.share()));
-        }
         out.append(fmt("| CPU ms a single append at %.0f/s (JFR, %d samples) | JVM %.3f: %s| PostgreSQL %.3f | |%n",
-                SingleAppendsFigure.TARGET_RATE, profile.samples(), profile.jvmCpuMsPerCommand(), stages,
+                SingleAppendsFigure.TARGET_RATE, profile.samples(), profile.jvmCpuMsPerCommand(), stages(profile),
                 profile.postgresCpuMsPerCommand()));
         out.append(fmt("| bulk import, %s xlsx publications (read, diff, append, project) | %,.0f rows/s | read only: %,.0f rows/s | %s (target >= 20,000 rows/s) |%n",
                 bulk.publications(), bulk.rowsPerSecond(), bulk.baselineRowsPerSecond(), bulk.ratio()));
@@ -70,6 +69,14 @@ final class Table {
                     v.ratio(), v.met() ? "met" : "NOT MET", v.judged() ? "" : " (not judged at this size)"));
         }
         return out.toString();
+    }
+
+    private static String stages(StageProfile.Profile profile) {
+        StringBuilder stages = new StringBuilder();
+        for (StageProfile.Stage stage : profile.stages()) {
+            stages.append(fmt("%s %.3f (%.0f%%); ", stage.name(), stage.jvmCpuMsPerCommand(), 100 * stage.share()));
+        }
+        return stages.toString();
     }
 
     private static String step(OpenLoop.Step step) {
