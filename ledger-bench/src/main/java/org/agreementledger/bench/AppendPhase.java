@@ -33,7 +33,7 @@ final class AppendPhase {
         this.bench = bench;
     }
 
-    AppendFigure run() throws SQLException {
+    AppendFigure run() throws SQLException, java.io.IOException {
         DemoHistory history = DemoHistory.of(bench.seed, bench.size);
         Bench.note("history: " + history.agreements() + " agreements, " + history.size() + " commands");
         // the append path alone: the live projection is paused (the rebuild below replays everything)
