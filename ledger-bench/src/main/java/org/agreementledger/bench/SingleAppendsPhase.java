@@ -60,27 +60,11 @@ final class SingleAppendsPhase {
         bench.progress.finish();
 
         bench.heap.reset();
-        List<OpenLoop.Step> steps = new ArrayList<>();
-        OpenLoop.Step atTarget = null;
-        double highest = 0;
-        bench.progress.start("single appends, open loop, " + CLIENTS + " clients, steps of rising rate", RATES.length);
-        for (int r = 0; r < RATES.length; r++) {
-            stepNumber[0]++;
-            OpenLoop.Step step = OpenLoop.run(CLIENTS, RATES[r], seconds(RATES[r]), append);
-            steps.add(step);
-            Bench.note("appends offered " + RATES[r] + "/s: " + step);
-            bench.progress.advance(r + 1);
-            if (RATES[r] == SingleAppendsFigure.TARGET_RATE) {
-                atTarget = step;
-            }
-            if (step.holds(SingleAppendsFigure.TARGET_P99_MS)) {
-                highest = RATES[r];
-            } else if (RATES[r] >= SingleAppendsFigure.TARGET_RATE) {
-                break; // the target's step always runs, even after a lower rate broke p99
-            }
-            bench.bean(ReportProcessor.class).awaitCaughtUp(java.time.Duration.ofMinutes(10));
-        }
-        bench.progress.finish();
+        Search appends = search("single appends, open loop, " + CLIENTS + " clients, steps of rising rate", append,
+                () -> {
+                    stepNumber[0]++; // each step signs agreements of its own
+                    bench.bean(ReportProcessor.class).awaitCaughtUp(java.time.Duration.ofMinutes(10));
+                });
         bench.phaseHeap("singleAppends");
 
         // the profile: one more step at the target rate, under JFR
@@ -109,24 +93,8 @@ final class SingleAppendsPhase {
             }
         };
         OpenLoop.run(CLIENTS, 250, 2, insert); // warm-up
-        List<OpenLoop.Step> baselineSteps = new ArrayList<>();
-        OpenLoop.Step baselineAtTarget = null;
-        double baselineHighest = 0;
-        bench.progress.start("baseline: plain INSERT a transaction, open loop, steps of rising rate", RATES.length);
-        for (int r = 0; r < RATES.length; r++) {
-            OpenLoop.Step step = OpenLoop.run(CLIENTS, RATES[r], seconds(RATES[r]), insert);
-            baselineSteps.add(step);
-            bench.progress.advance(r + 1);
-            if (RATES[r] == SingleAppendsFigure.TARGET_RATE) {
-                baselineAtTarget = step;
-            }
-            if (step.holds(SingleAppendsFigure.TARGET_P99_MS)) {
-                baselineHighest = RATES[r];
-            } else if (RATES[r] >= SingleAppendsFigure.TARGET_RATE) {
-                break;
-            }
-        }
-        bench.progress.finish();
+        Search plain = search("baseline: plain INSERT a transaction, open loop, steps of rising rate", insert, () -> {
+        });
         bench.jdbc().execute("drop table bench_single");
         bench.phaseHeap("singleAppendsBaseline");
 
@@ -135,11 +103,43 @@ final class SingleAppendsPhase {
                         + " chain, listing, then waiting until the report processor holds it (no HTTP)",
                 SingleAppendsFigure.TARGET_RATE + "/s offered by " + CLIENTS + " clients (open loop), p99 <= "
                         + SingleAppendsFigure.TARGET_P99_MS + " ms request to acknowledgement, 0 errors",
-                atTarget, highest, steps,
+                appends.atTarget(), appends.highest(), appends.steps(),
                 "the same open-loop steps, each request one plain JDBC INSERT of an event's payload in its own"
                         + " transaction (autocommit, a pooled connection)",
-                baselineAtTarget, baselineHighest, baselineSteps,
-                baselineHighest == 0 ? 0 : round(highest / baselineHighest, 3), profile);
+                plain.atTarget(), plain.highest(), plain.steps(),
+                plain.highest() == 0 ? 0 : round(appends.highest() / plain.highest(), 3), profile);
+    }
+
+    /** The steps run, the target's step, and the highest rate that held p99. */
+    private record Search(List<OpenLoop.Step> steps, OpenLoop.Step atTarget, double highest) {
+    }
+
+    /**
+     * Steps of rising rate, {@code before} each, up to the first at or above the target that breaks
+     * p99 (the target's step always runs, even after a lower rate broke it).
+     */
+    private Search search(String what, OpenLoop.Request request, Runnable before) throws Exception {
+        List<OpenLoop.Step> steps = new ArrayList<>();
+        OpenLoop.Step atTarget = null;
+        double highest = 0;
+        bench.progress.start(what, RATES.length);
+        for (int r = 0; r < RATES.length; r++) {
+            before.run();
+            OpenLoop.Step step = OpenLoop.run(CLIENTS, RATES[r], seconds(RATES[r]), request);
+            steps.add(step);
+            Bench.note(what + ": offered " + RATES[r] + "/s: " + step);
+            bench.progress.advance(r + 1);
+            if (RATES[r] == SingleAppendsFigure.TARGET_RATE) {
+                atTarget = step;
+            }
+            if (step.holds(SingleAppendsFigure.TARGET_P99_MS)) {
+                highest = RATES[r];
+            } else if (RATES[r] >= SingleAppendsFigure.TARGET_RATE) {
+                break;
+            }
+        }
+        bench.progress.finish();
+        return new Search(steps, atTarget, highest);
     }
 
     /** The target's step runs twice as long: its p99 is the judged figure. */
