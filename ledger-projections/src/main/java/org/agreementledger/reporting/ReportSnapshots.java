@@ -62,6 +62,7 @@ public class ReportSnapshots implements DisposableBean {
     private boolean unfit = true; // nothing loaded yet
     private List<SnapshotChange> sinceLoadStarted;
     private int inFlight;
+    private int setAsides;
     private boolean working;
     /** The revision at which a load last failed: none is tried again before the revision moves. */
     private long unloadableAt = -1;
@@ -178,11 +179,17 @@ public class ReportSnapshots implements DisposableBean {
 
     private void setAside(String reason) {
         unfit = true;
+        setAsides++;
         log.info("report snapshot set aside until it is reloaded ({}); reports answer from SQL meanwhile", reason);
     }
 
     long revision() {
         return jdbc.queryForObject(REVISION, Long.class);
+    }
+
+    /** How many times a snapshot was set aside (for tests: a snapshot that follows every batch never is). */
+    synchronized int setAsides() {
+        return setAsides;
     }
 
     /** The snapshot as it is, current or not: for tests and the bench. */
