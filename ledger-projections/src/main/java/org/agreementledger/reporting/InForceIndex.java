@@ -177,21 +177,21 @@ final class InForceIndex {
      * {@link InForceCorners}) and does not depend on where the point lies.
      */
     Counts counts(LocalDate asOf, LocalDate knownAt) {
-        return counts(asOf, knownAt, SnapshotOverlay.EMPTY);
+        return counts(asOf, knownAt, Map.of());
     }
 
     /**
-     * The counts at (asOf, knownAt) of these arrays changed by {@code overlay}: the arrays' answer,
-     * less what each agency the overlay touches adds to it, plus what that agency adds with the
-     * overlay's rows; so the cost grows with the changed agencies' rows, not with the whole.
+     * The counts at (asOf, knownAt) of these arrays with some agencies' rows replaced by
+     * {@code changed}: the arrays' answer, less what each changed agency adds to it, plus what it
+     * adds with its rows as changed; so the cost grows with the changed agencies' rows, not with the whole.
      */
-    Counts counts(LocalDate asOf, LocalDate knownAt, SnapshotOverlay overlay) {
+    Counts counts(LocalDate asOf, LocalDate knownAt, Map<String, AgencyRows> changed) {
         int[] at = corners.at(stored(asOf), stored(knownAt));
         // the overlay may bring agency types the arrays lack: they take the numbers after the arrays'
         Map<String, Integer> typeNumbers = agencyTypeNumbers;
         List<String> typeNames = null;
-        for (Map<SnapshotVersion, Integer> rows : overlay.byAgency().values()) {
-            for (SnapshotVersion row : rows.keySet()) {
+        for (AgencyRows rows : changed.values()) {
+            for (SnapshotVersion row : rows.rows()) {
                 if (!typeNumbers.containsKey(row.agencyType())) {
                     if (typeNames == null) {
                         typeNames = new ArrayList<>(Arrays.asList(agencyTypes));
@@ -223,7 +223,7 @@ final class InForceIndex {
         int day = (int) asOf.toEpochDay();
         int known = (int) knownAt.toEpochDay();
         Map<String, Integer> numbers = typeNumbers;
-        overlay.byAgency().forEach((agencyId, changed) -> {
+        changed.forEach((agencyId, rows) -> {
             Integer a = agencyNumbers.get(agencyId);
             long[] perCell = new long[M * types];
             int state = -1;
@@ -236,14 +236,17 @@ final class InForceIndex {
                 }
                 tallies.agency(state, perCell, -1);
             }
-            for (Map.Entry<SnapshotVersion, Integer> row : changed.entrySet()) {
-                SnapshotVersion version = row.getKey();
+            java.util.Arrays.fill(perCell, 0);
+            for (int i = 0; i < rows.rows().length; i++) {
+                SnapshotVersion version = rows.rows()[i];
                 state = version.state().ordinal();
                 if (version.holds(day, known)) {
-                    perCell[version.model().ordinal() * types + numbers.get(version.agencyType())] += row.getValue();
+                    perCell[version.model().ordinal() * types + numbers.get(version.agencyType())] += rows.times()[i];
                 }
             }
-            tallies.agency(state, perCell, 1);
+            if (state >= 0) {
+                tallies.agency(state, perCell, 1);
+            }
         });
         return counts(asOf, knownAt, names, tallies.cellAgreements, tallies.maskAgencies, tallies.agencies,
                 tallies.stateAgreements, tallies.stateAgencies);
@@ -406,18 +409,17 @@ final class InForceIndex {
      * No sort: a state's stretches need no merging when its count is kept per point.
      */
     List<TimelinePoint> timeline(List<LocalDate> days, LocalDate knownAt) {
-        return timeline(days, knownAt, SnapshotOverlay.EMPTY);
+        return timeline(days, knownAt, Map.of());
     }
 
-    /** The timeline of these arrays changed by {@code overlay}: a changed agency's rows are its arrays' and the overlay's. */
-    List<TimelinePoint> timeline(List<LocalDate> days, LocalDate knownAt, SnapshotOverlay overlay) {
+    /** The timeline of these arrays with some agencies' rows replaced by {@code changed}. */
+    List<TimelinePoint> timeline(List<LocalDate> days, LocalDate knownAt, Map<String, AgencyRows> changed) {
         int known = stored(knownAt);
         Points points = new Points(days);
         Deltas agreements = new Deltas(points);
         Deltas agencySpans = new Deltas(points);
         Deltas[] stateSpans = new Deltas[STATES.length];
         Stretches stretches = new Stretches(points, agencySpans, stateSpans);
-        Map<String, Map<SnapshotVersion, Integer>> changed = overlay.byAgency();
         for (int a = 0; a < agencyState.length; a++) {
             if (!changed.isEmpty() && changed.containsKey(agencyIds[a])) {
                 continue; // below, with its changes
@@ -437,16 +439,14 @@ final class InForceIndex {
         }
         int knownDay = (int) knownAt.toEpochDay();
         changed.forEach((agencyId, rows) -> {
-            List<Map.Entry<SnapshotVersion, Integer>> merged = new ArrayList<>(merged(agencyId, rows).entrySet());
-            merged.sort(java.util.Comparator.comparingInt(row -> row.getKey().validFrom()));
-            if (merged.isEmpty()) {
+            if (rows.rows().length == 0) {
                 return;
             }
-            stretches.begin(merged.get(0).getKey().state().ordinal());
-            for (Map.Entry<SnapshotVersion, Integer> row : merged) {
-                SnapshotVersion version = row.getKey();
+            stretches.begin(rows.rows()[0].state().ordinal());
+            for (int i = 0; i < rows.rows().length; i++) {
+                SnapshotVersion version = rows.rows()[i];
                 if (version.knownFrom() <= knownDay && knownDay < version.knownTo()) {
-                    agreements.span(version.validFrom(), version.validTo(), row.getValue());
+                    agreements.span(version.validFrom(), version.validTo(), rows.times()[i]);
                     stretches.add(version.validFrom(), version.validTo());
                 }
             }

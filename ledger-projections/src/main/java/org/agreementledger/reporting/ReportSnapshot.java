@@ -1,6 +1,7 @@
 package org.agreementledger.reporting;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +14,28 @@ import org.agreementledger.api.UsState;
  * add up to and the generation they are of. Immutable: a committed batch makes a new snapshot, so
  * a reader holding one answers from whole batches only.
  */
-record ReportSnapshot(InForceIndex arrays, SnapshotOverlay overlay, long revision, int generation) {
+record ReportSnapshot(InForceIndex arrays, SnapshotOverlay overlay, Map<String, AgencyRows> changed, long revision,
+                      int generation) {
+
+    /** The arrays with {@code overlay}'s changes, each changed agency's rows made once here. */
+    static ReportSnapshot of(InForceIndex arrays, SnapshotOverlay overlay, long revision, int generation) {
+        Map<String, AgencyRows> changed = new HashMap<>();
+        overlay.byAgency().forEach((agencyId, changes) -> {
+            Map<SnapshotVersion, Integer> merged = arrays.merged(agencyId, changes);
+            if (merged == null) {
+                throw new IllegalStateException("the overlay removes rows agency " + agencyId + " does not hold");
+            }
+            changed.put(agencyId, AgencyRows.of(merged));
+        });
+        return new ReportSnapshot(arrays, overlay, Map.copyOf(changed), revision, generation);
+    }
 
     Counts counts(LocalDate asOf, LocalDate knownAt) {
-        return arrays.counts(asOf, knownAt, overlay);
+        return arrays.counts(asOf, knownAt, changed);
     }
 
     List<TimelinePoint> timeline(List<LocalDate> days, LocalDate knownAt) {
-        return arrays.timeline(days, knownAt, overlay);
+        return arrays.timeline(days, knownAt, changed);
     }
 
     /** Rows held: the arrays' and the overlay's (a row it removes counts too: a count looks at it). */
@@ -36,7 +51,7 @@ record ReportSnapshot(InForceIndex arrays, SnapshotOverlay overlay, long revisio
      */
     ReportSnapshot with(SnapshotChange change) throws Unfit {
         if (change.generation() != generation) {
-            return new ReportSnapshot(arrays, overlay, revision + 1, generation);
+            return new ReportSnapshot(arrays, overlay, changed, revision + 1, generation);
         }
         for (SnapshotVersion row : change.added()) {
             String reason = arrays.cannotHold(row);
@@ -54,10 +69,12 @@ record ReportSnapshot(InForceIndex arrays, SnapshotOverlay overlay, long revisio
         Set<String> touched = new HashSet<>();
         change.removed().forEach(row -> touched.add(row.agencyId()));
         change.added().forEach(row -> touched.add(row.agencyId()));
+        Map<String, AgencyRows> nextChanged = new HashMap<>(changed);
         for (String agencyId : touched) {
             Map<SnapshotVersion, Integer> changes = next.byAgency().get(agencyId);
             if (changes == null) {
-                continue; // back to the arrays' rows exactly
+                nextChanged.remove(agencyId); // back to the arrays' rows exactly
+                continue;
             }
             Map<SnapshotVersion, Integer> merged = arrays.merged(agencyId, changes);
             if (merged == null) {
@@ -68,13 +85,14 @@ record ReportSnapshot(InForceIndex arrays, SnapshotOverlay overlay, long revisio
             if (states.size() > 1) {
                 throw new Unfit("agency " + agencyId + " appears in " + states);
             }
+            nextChanged.put(agencyId, AgencyRows.of(merged));
         }
-        return new ReportSnapshot(arrays, next, revision + 1, generation);
+        return new ReportSnapshot(arrays, next, Map.copyOf(nextChanged), revision + 1, generation);
     }
 
     /** The overlay folded into new arrays: the same answers, and counts that look at the arrays alone. */
     ReportSnapshot folded() {
-        return new ReportSnapshot(arrays.plus(overlay, revision), SnapshotOverlay.EMPTY, revision, generation);
+        return new ReportSnapshot(arrays.plus(overlay, revision), SnapshotOverlay.EMPTY, Map.of(), revision, generation);
     }
 
     /** A batch this snapshot cannot apply: only a reload from the table can follow it. */

@@ -270,7 +270,7 @@ public class ReportSnapshots implements DisposableBean {
             Loaded loaded = loadTransactions.execute(status -> read());
             ReportSnapshot snapshot;
             synchronized (this) {
-                snapshot = new ReportSnapshot(loaded.arrays(), SnapshotOverlay.EMPTY, loaded.revision(),
+                snapshot = ReportSnapshot.of(loaded.arrays(), SnapshotOverlay.EMPTY, loaded.revision(),
                         loaded.generation());
                 boolean fits = true;
                 for (SnapshotChange change : sinceLoadStarted) {
@@ -344,7 +344,7 @@ public class ReportSnapshots implements DisposableBean {
             if (current == null || unfit || current.arrays() != from.arrays()) {
                 return; // reloaded meanwhile
             }
-            current = new ReportSnapshot(folded.arrays(), current.overlay().minus(from.overlay()), current.revision(),
+            current = ReportSnapshot.of(folded.arrays(), current.overlay().minus(from.overlay()), current.revision(),
                     current.generation());
         }
         log.debug("report snapshot: {} overlay rows folded into {} versions in {} ms", from.overlay().rows(),
