@@ -141,9 +141,24 @@ final class InForceIndex {
         return size;
     }
 
-    /** Bytes held: the version columns, the agency columns and the corners with their grid. */
+    /**
+     * Bytes held: the version columns, the agency columns and the corners with their grid, and the
+     * agencies' ids with the map from id to number that applying changes needs (by the sizes of
+     * String, its bytes, a HashMap node and an Integer on a 64-bit JVM with compressed references).
+     */
     long bytes() {
-        return (long) size * (4 * Character.BYTES + Short.BYTES) + (long) agencyState.length * 17 + corners.bytes();
+        long ids = 0;
+        for (String id : agencyIds) {
+            ids += 24 + 16 + id.length() + 4 // the String, its byte array (Latin-1), the array's reference
+                    + 32 + 8 + 16; // the map's node, its table slot (at most half full), the Integer
+        }
+        return (long) size * (4 * Character.BYTES + Short.BYTES) + (long) agencyState.length * 17 + corners.bytes()
+                + ids;
+    }
+
+    /** Agencies the arrays hold. */
+    int agencies() {
+        return agencyIds.length;
     }
 
     /** Corners counts read, for the log. */

@@ -63,6 +63,12 @@ public class ReportSnapshots implements DisposableBean {
     private List<SnapshotChange> sinceLoadStarted;
     private int inFlight;
     private int setAsides;
+    private long loadsDone;
+    private long changesApplied;
+    private long rowsApplied;
+    private long applyNanos;
+    private long folds;
+    private long foldNanos;
     private boolean working;
     /** The revision at which a load last failed: none is tried again before the revision moves. */
     private long unloadableAt = -1;
@@ -119,11 +125,15 @@ public class ReportSnapshots implements DisposableBean {
                 sinceLoadStarted.add(change);
             }
             if (current != null && !unfit) {
+                long started = System.nanoTime();
                 try {
                     current = current.with(change);
+                    changesApplied++;
+                    rowsApplied += change.rows();
                 } catch (ReportSnapshot.Unfit reason) {
                     setAside(reason.getMessage());
                 }
+                applyNanos += System.nanoTime() - started;
             }
             fold = current != null && !unfit && current.overlay().rows() >= Math.max(foldAt, current.arrays().size() / 64);
             notifyAll();
@@ -190,6 +200,13 @@ public class ReportSnapshots implements DisposableBean {
     /** How many times a snapshot was set aside (for tests: a snapshot that follows every batch never is). */
     synchronized int setAsides() {
         return setAsides;
+    }
+
+    /** What the snapshot has cost and holds so far: for the benchmark and the logs. */
+    public synchronized SnapshotStatistics statistics() {
+        return new SnapshotStatistics(loadsDone, changesApplied, rowsApplied, applyNanos, folds, foldNanos, setAsides,
+                current == null ? 0 : current.arrays().size(), current == null ? 0 : current.overlay().rows(),
+                current == null ? 0 : current.arrays().bytes());
     }
 
     /** The snapshot as it is, current or not: for tests and the bench. */
@@ -286,6 +303,7 @@ public class ReportSnapshots implements DisposableBean {
                 }
                 current = snapshot;
                 unfit = !fits;
+                loadsDone++;
                 notifyAll();
             }
             long finished = System.nanoTime();
@@ -346,6 +364,8 @@ public class ReportSnapshots implements DisposableBean {
             }
             current = ReportSnapshot.of(folded.arrays(), current.overlay().minus(from.overlay()), current.revision(),
                     current.generation());
+            folds++;
+            foldNanos += System.nanoTime() - started;
         }
         log.debug("report snapshot: {} overlay rows folded into {} versions in {} ms", from.overlay().rows(),
                 folded.arrays().size(), (System.nanoTime() - started) / 1_000_000);
