@@ -187,7 +187,11 @@ public class ReportSnapshots implements DisposableBean {
         }
     }
 
-    private void setAside(String reason) {
+    /** Sets the snapshot aside (reports answer from SQL until it is reloaded), saying why in the log. */
+    synchronized void setAside(String reason) {
+        if (current == null || unfit) {
+            return;
+        }
         unfit = true;
         setAsides++;
         log.info("report snapshot set aside until it is reloaded ({}); reports answer from SQL meanwhile", reason);
