@@ -1,5 +1,6 @@
 package org.agreementledger.readiness;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import org.agreementledger.web.ReadInterceptor;
@@ -22,9 +23,10 @@ final class LoadingGate extends ReadInterceptor {
     }
 
     @Override
-    protected void beforeRead(HttpServletResponse response) {
+    protected boolean beforeRead(HttpServletRequest request, HttpServletResponse response) {
         if (!readiness.isReady()) {
             throw new LedgerNotReadyException(readiness.status(), retryAfter);
         }
+        return true;
     }
 }

@@ -10,12 +10,13 @@ public abstract class ReadInterceptor implements HandlerInterceptor {
 
     @Override
     public final boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod())) {
-            beforeRead(response);
-        }
-        return true;
+        boolean read = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+        return !read || beforeRead(request, response);
     }
 
-    /** Runs before a read's handler; an exception refuses the read. */
-    protected abstract void beforeRead(HttpServletResponse response);
+    /**
+     * Runs before a read's handler: false when the read is answered here already (304 Not Modified,
+     * say), and an exception refuses it.
+     */
+    protected abstract boolean beforeRead(HttpServletRequest request, HttpServletResponse response);
 }

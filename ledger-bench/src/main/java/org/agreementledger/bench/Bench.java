@@ -113,6 +113,8 @@ final class Bench implements AutoCloseable {
         figures.put("counts", counts(events));
         events = null;
         figures.put("timeline", timeline());
+        figures.put("snapshotFollowing", new SnapshotFollowing(context, seed)
+                .measure((Map<String, Object>) figures.get("rebuild")));
         figures.put("verify", verify());
         figures.put("singleAppends", singleAppends());
         figures.put("bulkImport", bulkImport());
@@ -792,11 +794,11 @@ final class Bench implements AutoCloseable {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
-    private static double ms(long nanos) {
+    static double ms(long nanos) {
         return round(nanos / 1e6, 2);
     }
 
-    private static long percentile(long[] values, int percent) {
+    static long percentile(long[] values, int percent) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;

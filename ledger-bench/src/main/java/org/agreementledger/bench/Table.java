@@ -20,6 +20,7 @@ final class Table {
         Map<String, Object> single = (Map<String, Object>) f.get("singleAppends");
         Map<String, Object> bulk = (Map<String, Object>) f.get("bulkImport");
         Map<String, Object> heap = (Map<String, Object>) f.get("heapMb");
+        Map<String, Object> following = (Map<String, Object>) f.get("snapshotFollowing");
         StringBuilder out = new StringBuilder();
         out.append(fmt("size %s agreements (%s events), %s; machine %s%n", run.get("size"), append.get("events"),
                 run.get("date"), run.get("machine")));
@@ -35,6 +36,18 @@ final class Table {
         out.append(fmt("| timeline 10 years by day (%s points) | %.1f ms | %s single counts scaled: %,.0f ms | %sx faster |%n",
                 timeline.get("points"), num(timeline, "ms"), timeline.get("baselineSampledCounts"),
                 num(timeline, "baselineMs"), timeline.get("ratio")));
+        if (following != null) {
+            out.append(fmt("| counts within %s after each of %s appends (snapshot applied, %s reloads) | p50 %.2f ms, p99 %.2f ms, max %.2f ms | | %s (target p99 <= 5 ms, no reload) |%n",
+                    following.get("askedAfterEach"), following.get("appends"), following.get("reloads"),
+                    num(following, "p50Ms"), num(following, "p99Ms"), num(following, "maxMs"),
+                    Boolean.TRUE.equals(following.get("met")) ? "met" : "not met"));
+            out.append(fmt("| applying a batch to the snapshot | %.1f µs an event (%.2f µs a row) | rebuild: %.1f µs an event | |%n",
+                    num(following, "applyMicrosPerEvent"), num(following, "applyMicrosPerRow"),
+                    num(following, "rebuildMicrosPerEvent")));
+            out.append(fmt("| snapshot memory | %.1f bytes a version (%s versions); live heap MB after each append %s | | |%n",
+                    num(following, "bytesPerVersion"), following.get("versions"),
+                    following.get("liveHeapMbAfterEachAppend")));
+        }
         out.append(fmt("| verify hash chain | %,.0f events/s | SHA-256 in memory: %,.0f events/s | %s |%n",
                 num(verify, "eventsPerSecond"), num(verify, "baselineEventsPerSecond"), verify.get("ratio")));
         out.append(fmt("| single appends, %s clients (CommandGateway, 1 command a tx) | %,.0f commands/s, p50 %.2f ms, p99 %.2f ms | plain INSERT a tx: %,.0f rows/s, p99 %.2f ms | %s (target >= 1,500/s, p99 <= 20 ms) |%n",

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.agreementledger.api.AgreementEvent;
+import org.agreementledger.api.SupportModel;
+import org.agreementledger.api.UsState;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -20,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,6 +64,13 @@ class AgreementReportProjection {
     private static final String DELETE_VERSIONS =
             "delete from report_agreement_version where generation = ? and agreement_id = any(?::text[])";
 
+    /** The same, returning what the in-memory snapshot counts of each row deleted, as epoch days. */
+    private static final String DELETE_VERSIONS_RETURNING = DELETE_VERSIONS + """
+             returning agency_id, state, model, agency_type,
+                       lower(valid) - date '1970-01-01', upper(valid) - date '1970-01-01',
+                       lower(known) - date '1970-01-01', upper(known) - date '1970-01-01',
+                       isempty(valid) or isempty(known)""";
+
     /** All of a batch's versions in one statement (one firing of any statement-level trigger). */
     private static final String INSERT_VERSIONS = """
             insert into report_agreement_version (generation, agreement_id, agency_id, agency_name, state, county,
@@ -76,12 +86,14 @@ class AgreementReportProjection {
     private final JdbcTemplate jdbc;
     private final ReportGenerations generations;
     private final Serializer serializer;
+    private final ReportSnapshots snapshots;
 
     AgreementReportProjection(JdbcTemplate jdbc, ReportGenerations generations,
-                              @Qualifier("eventSerializer") Serializer serializer) {
+                              @Qualifier("eventSerializer") Serializer serializer, ReportSnapshots snapshots) {
         this.jdbc = jdbc;
         this.generations = generations;
         this.serializer = serializer;
+        this.snapshots = snapshots;
     }
 
     @EventHandler
@@ -89,7 +101,7 @@ class AgreementReportProjection {
         unitOfWork.getOrComputeResource(TOUCHED, key -> {
             TouchedAgreements touched = new TouchedAgreements();
             // once per batch, inside its transaction, before the processor's token is committed with it
-            unitOfWork.onPrepareCommit(batch -> replace(touched));
+            unitOfWork.onPrepareCommit(batch -> replace(touched, batch));
             return touched;
         }).handled(event.agreementId(), new RecordedEvent(sequenceNumber, event));
     }
@@ -130,9 +142,15 @@ class AgreementReportProjection {
         }
     }
 
-    private void replace(TouchedAgreements touched) {
+    private void replace(TouchedAgreements touched, UnitOfWork<?> batch) {
         if (touched.handled.isEmpty()) {
             return;
+        }
+        boolean following = snapshots.following();
+        if (following) {
+            // announced before anything is written, so a report that sees this batch's revision waits for it
+            snapshots.preparing();
+            batch.onCleanup(done -> snapshots.finished());
         }
         Map<String, List<RecordedEvent>> histories = touched.histories(this::eventsBefore);
         List<AgreementVersion> versions = new ArrayList<>();
@@ -146,15 +164,39 @@ class AgreementReportProjection {
         }
         int generation = generations.building();
         String[] agreementIds = touched.handled.keySet().toArray(String[]::new);
-        jdbc.update(connection -> {
-            PreparedStatement delete = connection.prepareStatement(DELETE_VERSIONS);
-            delete.setInt(1, generation);
-            delete.setArray(2, connection.createArrayOf("text", agreementIds));
-            return delete;
-        });
+        List<SnapshotVersion> removed = new ArrayList<>();
+        PreparedStatementCreator delete = connection -> {
+            PreparedStatement statement = connection.prepareStatement(following ? DELETE_VERSIONS_RETURNING
+                    : DELETE_VERSIONS);
+            statement.setInt(1, generation);
+            statement.setArray(2, connection.createArrayOf("text", agreementIds));
+            return statement;
+        };
+        if (following) {
+            jdbc.query(delete, row -> {
+                if (!row.getBoolean(9)) {
+                    removed.add(new SnapshotVersion(row.getString(1), UsState.valueOf(row.getString(2)),
+                            SupportModel.valueOf(row.getString(3)), row.getString(4), row.getInt(5),
+                            openIfNull(row.getObject(6, Integer.class)), row.getInt(7),
+                            openIfNull(row.getObject(8, Integer.class))));
+                }
+            });
+        } else {
+            jdbc.update(delete);
+        }
         if (!versions.isEmpty()) {
             jdbc.update(connection -> insert(connection, generation, versions));
         }
+        if (following) {
+            long transactionId = jdbc.queryForObject("select pg_current_xact_id()::text::bigint", Long.class);
+            List<SnapshotVersion> added = versions.stream().map(SnapshotVersion::of).filter(Objects::nonNull).toList();
+            SnapshotChange change = new SnapshotChange(generation, transactionId, removed, added);
+            batch.afterCommit(committed -> snapshots.committed(change));
+        }
+    }
+
+    private static int openIfNull(Integer day) {
+        return day == null ? InForceIndex.OPEN : day;
     }
 
     private Map<String, List<RecordedEvent>> eventsBefore(Map<String, Long> before) {
