@@ -10,15 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.agreementledger.api.AgreementEvent;
+import org.agreementledger.storedevents.StoredEventReader;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -51,8 +50,7 @@ class AgreementReportProjection {
      * batch does not carry. Never any past the batch's last: a replay must not take in events the
      * store holds beyond the handled one. The unique (aggregate, sequence) index serves the join.
      */
-    private static final String EVENTS_BEFORE = """
-            select e.aggregateidentifier, e.sequencenumber, e.payloadtype, e.payloadrevision, e.payload
+    private static final String EVENTS_BEFORE = "select " + StoredEventReader.columns("e") + "\n" + """
             from unnest(?::text[], ?::bigint[]) as handled(agreement_id, before)
             join domainevententry e on e.aggregateidentifier = handled.agreement_id
                                    and e.sequencenumber < handled.before
@@ -75,13 +73,12 @@ class AgreementReportProjection {
 
     private final JdbcTemplate jdbc;
     private final ReportGenerations generations;
-    private final Serializer serializer;
+    private final StoredEventReader storedEvents;
 
-    AgreementReportProjection(JdbcTemplate jdbc, ReportGenerations generations,
-                              @Qualifier("eventSerializer") Serializer serializer) {
+    AgreementReportProjection(JdbcTemplate jdbc, ReportGenerations generations, StoredEventReader storedEvents) {
         this.jdbc = jdbc;
         this.generations = generations;
-        this.serializer = serializer;
+        this.storedEvents = storedEvents;
     }
 
     @EventHandler
@@ -165,13 +162,12 @@ class AgreementReportProjection {
             select.setArray(2, connection.createArrayOf("bigint", before.values().toArray(Long[]::new)));
             return select;
         }, rows -> {
-            String agreementId = rows.getString(1);
-            // the configured event serializer, as the store's own reader deserializes (no upcasters are configured)
-            Object payload = serializer.deserialize(new SimpleSerializedObject<>(rows.getBytes(5), byte[].class,
-                    rows.getString(3), rows.getString(4)));
-            if (payload instanceof AgreementEvent event) {
-                histories.computeIfAbsent(agreementId, id -> new ArrayList<>())
-                        .add(new RecordedEvent(rows.getLong(2), event));
+            // through the upcaster chain, as the store's own reader gives events to the handler
+            for (DomainEventMessage<?> stored : storedEvents.read(rows)) {
+                if (stored.getPayload() instanceof AgreementEvent event) {
+                    histories.computeIfAbsent(stored.getAggregateIdentifier(), id -> new ArrayList<>())
+                            .add(new RecordedEvent(stored.getSequenceNumber(), event));
+                }
             }
         });
         return histories;
