@@ -11,6 +11,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,7 @@ public class StoredEventReader {
     private final Serializer serializer;
     private final EventUpcaster upcasters;
 
+    @Autowired
     StoredEventReader(@Qualifier("eventSerializer") Serializer serializer, ObjectProvider<EventUpcaster> upcasters) {
         this(serializer, upcasters.orderedStream().toList());
     }
