@@ -3,7 +3,7 @@ package org.agreementledger.cli;
 import java.util.concurrent.Callable;
 import org.agreementledger.progress.TerminalProgress;
 import org.agreementledger.reporting.ProjectionRebuild;
-import org.agreementledger.reporting.ReportProperties;
+import org.agreementledger.reporting.app.ReportProperties;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;

@@ -5,7 +5,7 @@ import org.agreementledger.database.DatabaseOutages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.agreementledger.demo.LedgerSources;
+import org.agreementledger.demo.app.LedgerSources;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

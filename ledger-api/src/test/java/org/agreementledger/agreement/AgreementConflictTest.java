@@ -12,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.agreementledger.agreement.app.AgreementConflictException;
+import org.agreementledger.agreement.app.AgreementLedger;
 import org.agreementledger.api.SignAgreement;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.testing.EventStoreRows;

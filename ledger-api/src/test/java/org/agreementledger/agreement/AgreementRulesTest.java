@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.agreementledger.agreement.app.AgreementLedger;
+import org.agreementledger.agreement.app.AgreementRequests;
 import org.agreementledger.api.AgreementNotFoundException;
 import org.agreementledger.api.CorrectAgreement;
 import org.agreementledger.api.CorrectableField;

@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import org.agreementledger.agreement.app.AgreementHistory;
+import org.agreementledger.agreement.app.AgreementLedger;
+import org.agreementledger.agreement.app.HistoryEntry;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.testing.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;

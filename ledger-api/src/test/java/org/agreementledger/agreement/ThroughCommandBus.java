@@ -1,7 +1,8 @@
 package org.agreementledger.agreement;
 
 import java.util.List;
-import org.agreementledger.importing.AtomicAppender;
+import org.agreementledger.agreement.app.AgreementBatch;
+import org.agreementledger.importing.app.AtomicAppender;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.transaction.support.TransactionTemplate;
 

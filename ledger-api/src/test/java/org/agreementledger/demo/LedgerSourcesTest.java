@@ -12,6 +12,7 @@ import org.agreementledger.api.Source;
 import org.agreementledger.api.SourceKind;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.UsState;
+import org.agreementledger.demo.app.LedgerSources;
 import org.agreementledger.testing.LedgerIntegrationTest;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;

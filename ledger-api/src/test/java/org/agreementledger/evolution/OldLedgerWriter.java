@@ -18,7 +18,7 @@ import org.agreementledger.api.RequestAgreement;
 import org.agreementledger.api.RequestClosure;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.UsState;
-import org.agreementledger.importing.PublicationImporter;
+import org.agreementledger.importing.app.PublicationImporter;
 import org.agreementledger.importing.TestWorkbooks;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.reporting.AgreementReports;

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.agreementledger.LedgerApplication;
 import org.agreementledger.agreement.ThroughCommandBus;
 import org.agreementledger.demo.DemoHistory;
+import org.agreementledger.importing.app.AtomicAppender;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.reporting.ReportProcessor;
 import org.agreementledger.testing.LedgerDatabaseExtension;

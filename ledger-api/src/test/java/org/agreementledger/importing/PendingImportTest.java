@@ -13,6 +13,7 @@ import java.util.Set;
 import org.agreementledger.api.AgencyId;
 import org.agreementledger.api.ImportReport;
 import org.agreementledger.api.UsState;
+import org.agreementledger.importing.app.PublicationImporter;
 import org.agreementledger.listing.CurrentAgreements;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.testing.LedgerIntegrationTest;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.agreementledger.api.ImportReport;
+import org.agreementledger.importing.app.ManifestImporter;
 import org.agreementledger.listing.CurrentAgreements;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.reporting.AgreementReports;

@@ -17,7 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.agreementledger.api.ImportReport;
 import org.agreementledger.importing.ArchiveFigures;
-import org.agreementledger.importing.ManifestImporter;
+import org.agreementledger.importing.app.ManifestImporter;
 import org.agreementledger.importing.PublicationManifest;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.reporting.AgreementReports;

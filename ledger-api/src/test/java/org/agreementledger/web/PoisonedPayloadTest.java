@@ -18,7 +18,7 @@ import org.agreementledger.api.AgreementSigned;
 import org.agreementledger.api.Source;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.UsState;
-import org.agreementledger.demo.LedgerSources;
+import org.agreementledger.demo.app.LedgerSources;
 import org.agreementledger.reporting.ReportProcessor;
 import org.agreementledger.testing.LedgerIntegrationTest;
 import org.axonframework.messaging.MetaData;

@@ -1,4 +1,4 @@
-package org.agreementledger.demo;
+package org.agreementledger.demo.app;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import org.agreementledger.api.InvalidFieldException;
 import org.agreementledger.database.LedgerDatabaseProperties;
-import org.agreementledger.importing.AtomicAppender;
+import org.agreementledger.demo.DemoHistory;
+import org.agreementledger.importing.app.AtomicAppender;
 import org.agreementledger.progress.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

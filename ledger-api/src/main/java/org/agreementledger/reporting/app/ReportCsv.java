@@ -1,7 +1,10 @@
-package org.agreementledger.reporting;
+package org.agreementledger.reporting.app;
 
 import java.time.LocalDate;
 import java.util.Map;
+import org.agreementledger.reporting.AgreementPage;
+import org.agreementledger.reporting.Tally;
+import org.agreementledger.reporting.Timeline;
 import org.agreementledger.web.CsvCells;
 
 /**

@@ -1,4 +1,4 @@
-package org.agreementledger.importing;
+package org.agreementledger.importing.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 import org.agreementledger.api.ImportReport;
 import org.agreementledger.api.InvalidFieldException;
+import org.agreementledger.importing.Edition;
+import org.agreementledger.importing.Publication;
+import org.agreementledger.importing.PublicationDates;
+import org.agreementledger.importing.PublicationManifest;
 import org.agreementledger.listing.CurrentAgreements;
 import org.agreementledger.listing.RecordedPublication;
 import org.agreementledger.progress.Progress;

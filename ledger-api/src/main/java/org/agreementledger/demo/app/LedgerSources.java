@@ -1,4 +1,4 @@
-package org.agreementledger.demo;
+package org.agreementledger.demo.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;

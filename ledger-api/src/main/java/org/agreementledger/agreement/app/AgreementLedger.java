@@ -1,4 +1,4 @@
-package org.agreementledger.agreement;
+package org.agreementledger.agreement.app;
 
 import org.agreementledger.api.AgreementNotFoundException;
 import org.agreementledger.api.ChangeSupportModel;

@@ -1,4 +1,4 @@
-package org.agreementledger.demo;
+package org.agreementledger.demo.app;
 
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;

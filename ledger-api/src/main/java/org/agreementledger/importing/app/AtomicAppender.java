@@ -1,8 +1,8 @@
-package org.agreementledger.importing;
+package org.agreementledger.importing.app;
 
 import java.util.List;
-import org.agreementledger.agreement.AgreementBatch;
-import org.agreementledger.agreement.AgreementConflictException;
+import org.agreementledger.agreement.app.AgreementBatch;
+import org.agreementledger.agreement.app.AgreementConflictException;
 import org.agreementledger.progress.Progress;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;

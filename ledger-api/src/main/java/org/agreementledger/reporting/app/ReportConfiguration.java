@@ -1,4 +1,4 @@
-package org.agreementledger.reporting;
+package org.agreementledger.reporting.app;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;

@@ -1,7 +1,8 @@
-package org.agreementledger.agreement;
+package org.agreementledger.agreement.app;
 
 import java.util.List;
 import java.util.Set;
+import org.agreementledger.agreement.AgreementDecisions;
 import org.agreementledger.storedevents.StoredEventReader;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.DomainEventMessage;

@@ -1,11 +1,11 @@
-package org.agreementledger.agreement;
+package org.agreementledger.agreement.app;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.agreementledger.visibility.Acknowledgement;
 import org.agreementledger.visibility.AcknowledgedWrites;
+import org.agreementledger.visibility.Acknowledgement;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,4 +1,4 @@
-package org.agreementledger.agreement;
+package org.agreementledger.agreement.app;
 
 /** Another append to the same agreement came first. The caller reloads and decides again. */
 public class AgreementConflictException extends RuntimeException {

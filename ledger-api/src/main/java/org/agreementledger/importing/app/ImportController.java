@@ -1,4 +1,4 @@
-package org.agreementledger.importing;
+package org.agreementledger.importing.app;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.agreementledger.reporting;
+package org.agreementledger.reporting.app;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,11 +11,17 @@ import org.agreementledger.api.Fields;
 import org.agreementledger.api.InvalidFieldException;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.UsState;
-import org.agreementledger.demo.LedgerSources;
+import org.agreementledger.demo.app.LedgerSources;
 import org.agreementledger.listing.CurrentAgreements;
 import org.agreementledger.reconciliation.Reconciliation;
 import org.agreementledger.reconciliation.ReconciliationCsv;
 import org.agreementledger.reconciliation.ReconciliationDocument;
+import org.agreementledger.reporting.AgreementPage;
+import org.agreementledger.reporting.AgreementReports;
+import org.agreementledger.reporting.Counts;
+import org.agreementledger.reporting.GroupBy;
+import org.agreementledger.reporting.Step;
+import org.agreementledger.reporting.Timeline;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

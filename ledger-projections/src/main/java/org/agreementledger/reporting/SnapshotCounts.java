@@ -3,10 +3,11 @@ package org.agreementledger.reporting;
 import java.time.LocalDate;
 
 /**
- * The benchmark's window on the report snapshot's two ways of counting (same package, so the
- * application keeps them package-private): from corners, as reports answer, and by the pass over
- * every version it replaced, timed side by side on the same snapshot and questions. Without the
- * revision round trip, so the two figures are the structures alone.
+ * The benchmark's window (ledger-bench) on the report snapshot's two ways of counting: from
+ * corners, as reports answer, and by the pass over every version it replaced, timed side by side on
+ * the same snapshot and questions. Without the revision round trip, so the two figures are the
+ * structures alone. It lives beside the snapshot so that the snapshot's structures stay
+ * package-private and no package spans two modules.
  */
 public final class SnapshotCounts {
 

@@ -1,4 +1,4 @@
-package org.agreementledger.reporting;
+package org.agreementledger.reporting.app;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.agreementledger.reporting.Counts;
+import org.agreementledger.reporting.GroupBy;
+import org.agreementledger.reporting.Tally;
 
 /**
  * The counts as the HTTP API and {@code bin/ledger counts --format json} write them. states counts

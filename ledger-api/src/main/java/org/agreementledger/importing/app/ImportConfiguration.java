@@ -1,5 +1,7 @@
-package org.agreementledger.importing;
+package org.agreementledger.importing.app;
 
+import org.agreementledger.importing.ReviewRules;
+import org.agreementledger.importing.WorkbookBudget;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,4 +1,4 @@
-package org.agreementledger.reporting;
+package org.agreementledger.reporting.app;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
