@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.agreementledger.importing.IceSheetFiles;
 import org.agreementledger.importing.Publication;
 import org.agreementledger.importing.app.PublicationImporter;
-import org.agreementledger.importing.WorkbookFigures;
+import org.agreementledger.importing.app.WorkbookFigures;
 import org.agreementledger.testing.HeadlessChromium;
 import org.agreementledger.testing.LedgerIntegrationTest;
 import org.junit.jupiter.api.AfterAll;

@@ -16,7 +16,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.agreementledger.api.ImportReport;
-import org.agreementledger.importing.ArchiveFigures;
+import org.agreementledger.importing.app.ArchiveFigures;
 import org.agreementledger.importing.app.ManifestImporter;
 import org.agreementledger.importing.PublicationManifest;
 import org.agreementledger.progress.Progress;

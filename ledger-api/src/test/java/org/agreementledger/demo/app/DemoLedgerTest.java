@@ -1,7 +1,7 @@
-package org.agreementledger.demo;
+package org.agreementledger.demo.app;
 
 import java.time.Duration;
-import org.agreementledger.demo.app.DemoLoader;
+import org.agreementledger.demo.DemoHistory;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.reporting.ReportProcessor;
 import org.agreementledger.testing.LedgerIntegrationTest;

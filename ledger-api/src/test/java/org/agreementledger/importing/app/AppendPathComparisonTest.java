@@ -1,4 +1,4 @@
-package org.agreementledger.importing;
+package org.agreementledger.importing.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.agreementledger.LedgerApplication;
-import org.agreementledger.agreement.ThroughCommandBus;
+import org.agreementledger.agreement.app.ThroughCommandBus;
 import org.agreementledger.demo.DemoHistory;
-import org.agreementledger.importing.app.AtomicAppender;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.reporting.ReportProcessor;
 import org.agreementledger.testing.LedgerDatabaseExtension;

@@ -1,4 +1,4 @@
-package org.agreementledger.agreement;
+package org.agreementledger.agreement.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.agreementledger.demo;
+package org.agreementledger.demo.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.agreementledger.importing;
+package org.agreementledger.importing.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.agreementledger.api.ImportReport;
-import org.agreementledger.importing.app.PublicationImporter;
+import org.agreementledger.importing.IceSheetFiles;
+import org.agreementledger.importing.Publication;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.testing.EventStoreRows;
 import org.agreementledger.testing.LedgerIntegrationTest;

@@ -1,4 +1,4 @@
-package org.agreementledger.reporting;
+package org.agreementledger.reporting.app;
 
 import static org.agreementledger.testing.TestAgreements.PRESS;
 import static org.agreementledger.testing.TestAgreements.uniqueAgency;
@@ -15,7 +15,8 @@ import org.agreementledger.api.CorrectableField;
 import org.agreementledger.api.SignAgreement;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.UsState;
-import org.agreementledger.reporting.app.CountsDocument;
+import org.agreementledger.reporting.ReportProcessor;
+import org.agreementledger.reporting.TimelinePoint;
 import org.agreementledger.testing.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

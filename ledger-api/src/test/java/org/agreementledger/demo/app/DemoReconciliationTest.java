@@ -1,11 +1,11 @@
-package org.agreementledger.demo;
+package org.agreementledger.demo.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
-import org.agreementledger.demo.app.DemoLoader;
+import org.agreementledger.demo.DemoHistory;
 import org.agreementledger.progress.Progress;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

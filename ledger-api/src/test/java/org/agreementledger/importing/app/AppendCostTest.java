@@ -1,4 +1,4 @@
-package org.agreementledger.importing;
+package org.agreementledger.importing.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
 import org.agreementledger.agreement.app.AgreementBatch;
-import org.agreementledger.importing.app.AtomicAppender;
 import org.agreementledger.testing.LedgerDatabaseExtension;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.agreementledger.importing;
+package org.agreementledger.importing.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.agreementledger.api.ImportReport;
+import org.agreementledger.importing.TestWorkbooks;
 import org.agreementledger.testing.EventStoreRows;
 import org.agreementledger.testing.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.agreementledger.importing;
+package org.agreementledger.importing.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.agreementledger.importing.IceSheetFiles;
+import org.agreementledger.importing.Publication;
 import org.agreementledger.reporting.ReportProcessor;
 import org.agreementledger.testing.LedgerIntegrationTest;
 import org.axonframework.config.ConfigurerModule;

@@ -1,4 +1,4 @@
-package org.agreementledger.agreement;
+package org.agreementledger.agreement.app;
 
 import static org.agreementledger.testing.TestAgreements.modelChange;
 import static org.agreementledger.testing.TestAgreements.signing;
@@ -8,9 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import org.agreementledger.agreement.app.AgreementHistory;
-import org.agreementledger.agreement.app.AgreementLedger;
-import org.agreementledger.agreement.app.HistoryEntry;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.testing.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.agreementledger.importing;
+package org.agreementledger.importing.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import org.agreementledger.agreement.app.AgreementHistory;
 import org.agreementledger.agreement.app.HistoryEntry;
 import org.agreementledger.api.ImportReport;
-import org.agreementledger.importing.app.PublicationImporter;
+import org.agreementledger.importing.TestWorkbooks;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.testing.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;

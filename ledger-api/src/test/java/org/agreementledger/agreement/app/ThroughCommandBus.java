@@ -1,7 +1,6 @@
-package org.agreementledger.agreement;
+package org.agreementledger.agreement.app;
 
 import java.util.List;
-import org.agreementledger.agreement.app.AgreementBatch;
 import org.agreementledger.importing.app.AtomicAppender;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -1,4 +1,4 @@
-package org.agreementledger.importing;
+package org.agreementledger.importing.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.agreementledger.api.ImportReport;
-import org.agreementledger.importing.app.ManifestImporter;
+import org.agreementledger.importing.PublicationManifest;
 import org.agreementledger.listing.CurrentAgreements;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.reporting.AgreementReports;

@@ -1,4 +1,4 @@
-package org.agreementledger.demo;
+package org.agreementledger.demo.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,6 @@ import org.agreementledger.api.Source;
 import org.agreementledger.api.SourceKind;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.UsState;
-import org.agreementledger.demo.app.LedgerSources;
 import org.agreementledger.testing.LedgerIntegrationTest;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package org.agreementledger.agreement;
+package org.agreementledger.agreement.app;
 
 import static org.agreementledger.testing.TestAgreements.PRESS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,9 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import org.agreementledger.agreement.app.AgreementBatch;
-import org.agreementledger.agreement.app.AgreementConflictException;
-import org.agreementledger.agreement.app.AgreementLedger;
 import org.agreementledger.api.ChangeSupportModel;
 import org.agreementledger.api.CorrectAgreement;
 import org.agreementledger.api.CorrectableField;

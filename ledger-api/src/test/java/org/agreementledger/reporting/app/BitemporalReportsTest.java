@@ -1,4 +1,4 @@
-package org.agreementledger.reporting;
+package org.agreementledger.reporting.app;
 
 import static org.agreementledger.testing.TestAgreements.PRESS;
 import static org.agreementledger.testing.TestAgreements.uniqueAgency;
@@ -19,6 +19,15 @@ import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.UsState;
 import org.agreementledger.api.WithdrawAgreement;
 import org.agreementledger.api.WithdrawalReason;
+import org.agreementledger.reporting.AgreementReports;
+import org.agreementledger.reporting.Counts;
+import org.agreementledger.reporting.GroupBy;
+import org.agreementledger.reporting.InForceAgreement;
+import org.agreementledger.reporting.ReportProcessor;
+import org.agreementledger.reporting.Step;
+import org.agreementledger.reporting.Tally;
+import org.agreementledger.reporting.Timeline;
+import org.agreementledger.reporting.TimelinePoint;
 import org.agreementledger.testing.LedgerIntegrationTest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.agreementledger.agreement;
+package org.agreementledger.agreement.app;
 
 import static org.agreementledger.testing.TestAgreements.PRESS;
 import static org.agreementledger.testing.TestAgreements.modelChange;
@@ -10,8 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.agreementledger.agreement.app.AgreementLedger;
-import org.agreementledger.agreement.app.AgreementRequests;
 import org.agreementledger.api.AgreementNotFoundException;
 import org.agreementledger.api.CorrectAgreement;
 import org.agreementledger.api.CorrectableField;

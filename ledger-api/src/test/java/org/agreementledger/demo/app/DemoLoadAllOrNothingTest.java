@@ -1,4 +1,4 @@
-package org.agreementledger.demo;
+package org.agreementledger.demo.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,8 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.agreementledger.api.InvalidFieldException;
-import org.agreementledger.demo.app.DemoLoadInterruptedException;
-import org.agreementledger.demo.app.DemoLoader;
+import org.agreementledger.demo.DemoHistory;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.testing.EventStoreRows;
 import org.agreementledger.testing.LedgerIntegrationTest;

@@ -1,4 +1,4 @@
-package org.agreementledger.agreement;
+package org.agreementledger.agreement.app;
 
 import static org.agreementledger.testing.TestAgreements.PRESS;
 import static org.agreementledger.testing.TestAgreements.modelChange;
@@ -10,9 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.agreementledger.agreement.app.AgreementHistory;
-import org.agreementledger.agreement.app.AgreementLedger;
-import org.agreementledger.agreement.app.HistoryEntry;
 import org.agreementledger.api.AgreementCorrected;
 import org.agreementledger.api.AgreementSigned;
 import org.agreementledger.api.AgreementWithdrawn;

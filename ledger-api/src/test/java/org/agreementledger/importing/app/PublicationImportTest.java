@@ -1,4 +1,4 @@
-package org.agreementledger.importing;
+package org.agreementledger.importing.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.agreementledger.api.ImportReport;
-import org.agreementledger.importing.app.PublicationImporter;
+import org.agreementledger.importing.IceSheetFiles;
+import org.agreementledger.importing.Publication;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.testing.EventStoreRows;
 import org.agreementledger.testing.LedgerIntegrationTest;

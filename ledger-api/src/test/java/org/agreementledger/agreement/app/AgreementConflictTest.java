@@ -1,4 +1,4 @@
-package org.agreementledger.agreement;
+package org.agreementledger.agreement.app;
 
 import static org.agreementledger.testing.TestAgreements.modelChange;
 import static org.agreementledger.testing.TestAgreements.signing;
@@ -12,8 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.agreementledger.agreement.app.AgreementConflictException;
-import org.agreementledger.agreement.app.AgreementLedger;
 import org.agreementledger.api.SignAgreement;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.testing.EventStoreRows;

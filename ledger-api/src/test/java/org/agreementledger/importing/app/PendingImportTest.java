@@ -1,4 +1,4 @@
-package org.agreementledger.importing;
+package org.agreementledger.importing.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import java.util.Set;
 import org.agreementledger.api.AgencyId;
 import org.agreementledger.api.ImportReport;
 import org.agreementledger.api.UsState;
-import org.agreementledger.importing.app.PublicationImporter;
+import org.agreementledger.importing.IceSheetFiles;
 import org.agreementledger.listing.CurrentAgreements;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.testing.LedgerIntegrationTest;

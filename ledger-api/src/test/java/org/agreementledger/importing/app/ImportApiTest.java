@@ -1,4 +1,4 @@
-package org.agreementledger.importing;
+package org.agreementledger.importing.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.agreementledger.importing.IceSheetFiles;
+import org.agreementledger.importing.TestWorkbooks;
 import org.agreementledger.testing.EventStoreRows;
 import org.agreementledger.testing.LedgerIntegrationTest;
 import org.junit.jupiter.api.MethodOrderer;
