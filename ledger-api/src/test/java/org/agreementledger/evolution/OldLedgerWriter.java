@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -19,9 +20,11 @@ import org.agreementledger.api.RequestClosure;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.UsState;
 import org.agreementledger.importing.app.PublicationImporter;
+import org.agreementledger.importing.Publication;
 import org.agreementledger.importing.TestWorkbooks;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.reporting.AgreementReports;
+import org.agreementledger.reporting.ProjectionRebuild;
 import org.agreementledger.testing.LedgerIntegrationTest;
 import org.agreementledger.testing.TestAgreements;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -54,6 +57,9 @@ class OldLedgerWriter extends LedgerIntegrationTest {
             new LocalDate[] {LocalDate.of(2025, 5, 3), LocalDate.of(2025, 5, 3)},
             new LocalDate[] {LocalDate.of(2025, 5, 5), LocalDate.of(2025, 5, 5)},
             new LocalDate[] {LocalDate.of(2025, 5, 2), LocalDate.of(2025, 6, 30)},
+            new LocalDate[] {LocalDate.of(2025, 5, 7), LocalDate.of(2025, 5, 7)},
+            new LocalDate[] {LocalDate.of(2025, 5, 8), LocalDate.of(2025, 5, 8)},
+            new LocalDate[] {LocalDate.of(2025, 5, 4), LocalDate.of(2025, 5, 8)},
             new LocalDate[] {LocalDate.of(2025, 6, 30), LocalDate.of(2025, 6, 30)});
 
     @Autowired
@@ -62,6 +68,8 @@ class OldLedgerWriter extends LedgerIntegrationTest {
     CommandGateway commands;
     @Autowired
     AgreementReports reports;
+    @Autowired
+    ProjectionRebuild rebuild;
     @Autowired
     JdbcTemplate jdbc;
     @TempDir
@@ -77,6 +85,15 @@ class OldLedgerWriter extends LedgerIntegrationTest {
         sheet.addAll(rows);
         String name = "participatingAgencies" + date + "am.xlsx";
         return importer.importFile(TestWorkbooks.write(dir.resolve(name), sheet), name, null, Progress.NONE);
+    }
+
+    private void capture(String name, String manifestKind, String origin, List<List<Object>> rows) {
+        List<List<Object>> sheet = new ArrayList<>();
+        sheet.add(TestWorkbooks.HEADER);
+        sheet.addAll(rows);
+        Path file = TestWorkbooks.write(dir.resolve(name), sheet);
+        importer.importFile(file, new Publication.Naming(name, null, null, null, manifestKind, origin), null,
+                Progress.NONE);
     }
 
     @Test
@@ -111,7 +128,19 @@ class OldLedgerWriter extends LedgerIntegrationTest {
         commands.sendAndWait(new CloseAgreementRequest(signedRequest, RequestClosure.REMOVED_FROM_PENDING_LIST, null,
                 LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 2), TestAgreements.PRESS));
 
-        reports.awaitSnapshot(java.time.Duration.ofSeconds(30));
+        // lists the Wayback Machine captured (their sources say so, in the old shape inside the title): the
+        // table on ICE's web page, extracted to a workbook by a third party, and ICE's own spreadsheet
+        List<Object> eta = row("Eta County Sheriff's Office", "Jail Enforcement Model", LocalDate.of(2025, 5, 1));
+        List<Object> theta = row("Theta Police Department", "Task Force Model", LocalDate.of(2025, 5, 2));
+        capture("ParticipatingEntities-20250507093012.xlsx", "ice-web-page-table",
+                "https://github.com/RelevantResearch/287g-DetentionData/blob/4f9d1c35b402db277e61c03bc85f8230713c4f3b"
+                        + "/participatingAgencies/ParticipatingEntities-20250507093012.xlsx", List.of(beta, gamma, delta, eta));
+        capture("participatingAgencies-20250508101500.xlsx", "ice-sheet-wayback-capture",
+                "https://web.archive.org/web/20250508101500/https://www.ice.gov/doclib/about/offices/ero/287g"
+                        + "/participatingAgencies.xlsx", List.of(beta, gamma, delta, eta, theta));
+
+        // the reports as a rebuild from the whole store answers them, as the loading test asks them
+        rebuild.rebuild(Duration.ofSeconds(1), progress -> { });
         Path target = Path.of(System.getProperty("ledger.fixture.write"));
         Files.writeString(target.resolve(OldLedgerLoadsTest.DUMP), dump(), StandardCharsets.UTF_8);
         Files.writeString(target.resolve(OldLedgerLoadsTest.CHAIN), chain(), StandardCharsets.UTF_8);
