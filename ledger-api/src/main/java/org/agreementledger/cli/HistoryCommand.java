@@ -65,7 +65,7 @@ class HistoryCommand implements Callable<Integer> {
 
     private static String describe(Source source) {
         StringBuilder text = new StringBuilder(source.kind().name().toLowerCase(java.util.Locale.ROOT))
-                .append(": ").append(source.title());
+                .append(": ").append(source.citation());
         if (source.reference() != null) {
             text.append(" <").append(source.reference()).append('>');
         }

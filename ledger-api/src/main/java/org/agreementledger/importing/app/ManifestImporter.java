@@ -142,6 +142,6 @@ public class ManifestImporter {
     }
 
     private static Instant captureOf(Publication publication) {
-        return publication.capture() == null ? Instant.MIN : publication.capture().at();
+        return publication.capture() == null ? Instant.MIN : publication.capture().capturedAt();
     }
 }
