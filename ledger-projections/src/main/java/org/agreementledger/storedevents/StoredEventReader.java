@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventStreamUtils;
@@ -67,9 +68,13 @@ public class StoredEventReader {
      * upcaster dropped or split it.
      */
     public List<? extends DomainEventMessage<?>> read(ResultSet row) throws SQLException {
-        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>(row.getString(4), row.getString(2),
-                row.getLong(3), row.getString(1), row.getString(5), row.getString(6), row.getString(7),
-                row.getBytes(8), row.getBytes(9));
+        return read(new GenericDomainEventEntry<>(row.getString(4), row.getString(2), row.getLong(3),
+                row.getString(1), row.getString(5), row.getString(6), row.getString(7), row.getBytes(8),
+                row.getBytes(9)));
+    }
+
+    /** A stored event, as today's code reads it: as {@link #read(ResultSet)}. */
+    public List<? extends DomainEventMessage<?>> read(DomainEventData<?> stored) {
         return EventStreamUtils.asStream(EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(stored),
                 serializer, upcasters)).toList();
     }
