@@ -249,6 +249,15 @@ async function showAgreements(code, row) {
   $('history-card').hidden = true;
 }
 
+
+// A source an archive captured says so (event revision 2 on: the capture is data, not words in the title).
+function captured(capture) {
+  if (!capture) return '';
+  return capture.webPageTable
+    ? ` (the table on ICE's 287(g) web page as the ${capture.capturedBy} captured it at ${capture.capturedAt},`
+      + ` extracted to a workbook by ${capture.extractedBy || 'a third party'})`
+    : ` (ICE's spreadsheet as the ${capture.capturedBy} captured it at ${capture.capturedAt})`;
+}
 function describe(entry) {
   const e = entry.event;
   switch (entry.type) {
@@ -277,7 +286,7 @@ async function showHistory(id, row) {
   for (const entry of history) {
     const tr = document.createElement('tr');
     cell(tr, entry.sequenceNumber); cell(tr, entry.type); cell(tr, entry.effectiveOn); cell(tr, entry.knownOn);
-    cell(tr, describe(entry)); cell(tr, entry.source ? `${entry.source.kind.toLowerCase()}: ${entry.source.title}` : '');
+    cell(tr, describe(entry)); cell(tr, entry.source ? `${entry.source.kind.toLowerCase()}: ${entry.source.title}${captured(entry.source.capture)}` : '');
     body.appendChild(tr);
   }
   $('history-card').hidden = false;

@@ -1,8 +1,8 @@
 package org.agreementledger.cli;
 
 import java.util.function.BiConsumer;
-import org.agreementledger.agreement.AgreementLedger;
-import org.agreementledger.agreement.AgreementRequests;
+import org.agreementledger.agreement.app.AgreementLedger;
+import org.agreementledger.agreement.app.AgreementRequests;
 import org.agreementledger.api.ChangeSupportModel;
 import org.agreementledger.api.CorrectAgreement;
 import org.agreementledger.api.SignAgreement;

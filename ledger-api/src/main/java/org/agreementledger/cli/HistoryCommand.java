@@ -2,8 +2,8 @@ package org.agreementledger.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import org.agreementledger.agreement.AgreementHistory;
-import org.agreementledger.agreement.HistoryEntry;
+import org.agreementledger.agreement.app.AgreementHistory;
+import org.agreementledger.agreement.app.HistoryEntry;
 import org.agreementledger.api.Fields;
 import org.agreementledger.api.Source;
 import picocli.CommandLine.Command;
@@ -49,7 +49,7 @@ class HistoryCommand extends LedgerCommand {
 
     private static String describe(Source source) {
         StringBuilder text = new StringBuilder(source.kind().name().toLowerCase(java.util.Locale.ROOT))
-                .append(": ").append(source.title());
+                .append(": ").append(source.citation());
         if (source.reference() != null) {
             text.append(" <").append(source.reference()).append('>');
         }

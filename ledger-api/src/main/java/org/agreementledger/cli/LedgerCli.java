@@ -1,7 +1,7 @@
 package org.agreementledger.cli;
 
 import java.io.PrintWriter;
-import org.agreementledger.agreement.AgreementConflictException;
+import org.agreementledger.agreement.app.AgreementConflictException;
 import org.agreementledger.api.InvalidFieldException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -2,7 +2,7 @@ package org.agreementledger.cli;
 
 import org.agreementledger.progress.TerminalProgress;
 import org.agreementledger.reporting.ProjectionRebuild;
-import org.agreementledger.reporting.ReportProperties;
+import org.agreementledger.reporting.app.ReportProperties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -7,7 +7,7 @@ import java.util.List;
 import org.agreementledger.api.Fields;
 import org.agreementledger.api.ImportReport;
 import org.agreementledger.api.InvalidFieldException;
-import org.agreementledger.importing.PublicationImporter;
+import org.agreementledger.importing.app.PublicationImporter;
 import org.agreementledger.listing.CurrentAgreements;
 import org.agreementledger.listing.RecordedPublication;
 import org.agreementledger.progress.TerminalProgress;

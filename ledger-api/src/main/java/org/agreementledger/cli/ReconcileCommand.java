@@ -10,7 +10,7 @@ import org.agreementledger.reconciliation.ReconciliationCsv;
 import org.agreementledger.reconciliation.ReconciliationDocument;
 import org.agreementledger.reporting.AgreementReports;
 import org.agreementledger.reporting.ReportProcessor;
-import org.agreementledger.reporting.ReportProperties;
+import org.agreementledger.reporting.app.ReportProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

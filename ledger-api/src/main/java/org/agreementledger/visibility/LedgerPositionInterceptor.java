@@ -6,7 +6,7 @@ import org.agreementledger.reporting.ReportPosition;
 import org.agreementledger.reporting.ReportProcessor;
 import org.agreementledger.api.InvalidFieldException;
 import org.agreementledger.reporting.AgreementReports;
-import org.agreementledger.reporting.ReportFormat;
+import org.agreementledger.reporting.app.ReportFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.agreementledger.web.ReadInterceptor;

@@ -12,15 +12,14 @@ import java.util.function.Function;
 import org.agreementledger.api.AgreementEvent;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.UsState;
+import org.agreementledger.storedevents.StoredEventReader;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.stereotype.Component;
@@ -54,8 +53,7 @@ class AgreementReportProjection {
      * batch does not carry. Never any past the batch's last: a replay must not take in events the
      * store holds beyond the handled one. The unique (aggregate, sequence) index serves the join.
      */
-    private static final String EVENTS_BEFORE = """
-            select e.aggregateidentifier, e.sequencenumber, e.payloadtype, e.payloadrevision, e.payload
+    private static final String EVENTS_BEFORE = "select " + StoredEventReader.columns("e") + "\n" + """
             from unnest(?::text[], ?::bigint[]) as handled(agreement_id, before)
             join domainevententry e on e.aggregateidentifier = handled.agreement_id
                                    and e.sequencenumber < handled.before
@@ -85,14 +83,14 @@ class AgreementReportProjection {
 
     private final JdbcTemplate jdbc;
     private final ReportGenerations generations;
-    private final Serializer serializer;
+    private final StoredEventReader storedEvents;
     private final ReportSnapshots snapshots;
 
-    AgreementReportProjection(JdbcTemplate jdbc, ReportGenerations generations,
-                              @Qualifier("eventSerializer") Serializer serializer, ReportSnapshots snapshots) {
+    AgreementReportProjection(JdbcTemplate jdbc, ReportGenerations generations, StoredEventReader storedEvents,
+                              ReportSnapshots snapshots) {
         this.jdbc = jdbc;
         this.generations = generations;
-        this.serializer = serializer;
+        this.storedEvents = storedEvents;
         this.snapshots = snapshots;
     }
 
@@ -207,13 +205,12 @@ class AgreementReportProjection {
             select.setArray(2, connection.createArrayOf("bigint", before.values().toArray(Long[]::new)));
             return select;
         }, rows -> {
-            String agreementId = rows.getString(1);
-            // the configured event serializer, as the store's own reader deserializes (no upcasters are configured)
-            Object payload = serializer.deserialize(new SimpleSerializedObject<>(rows.getBytes(5), byte[].class,
-                    rows.getString(3), rows.getString(4)));
-            if (payload instanceof AgreementEvent event) {
-                histories.computeIfAbsent(agreementId, id -> new ArrayList<>())
-                        .add(new RecordedEvent(rows.getLong(2), event));
+            // through the upcaster chain, as the store's own reader gives events to the handler
+            for (DomainEventMessage<?> stored : storedEvents.read(rows)) {
+                if (stored.getPayload() instanceof AgreementEvent event) {
+                    histories.computeIfAbsent(stored.getAggregateIdentifier(), id -> new ArrayList<>())
+                            .add(new RecordedEvent(stored.getSequenceNumber(), event));
+                }
             }
         });
         return histories;
