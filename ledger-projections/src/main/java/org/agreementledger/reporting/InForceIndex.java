@@ -14,10 +14,13 @@ import org.agreementledger.api.UsState;
  * An immutable in-memory copy of the published generation of {@code report_agreement_version},
  * reduced to what counts and timelines need, tagged with the revision it was read at. Columnar
  * primitive arrays, 10 bytes a version (four dates as 16-bit days from the earliest, and the model
- * and agency type as one cell number), grouped by agency (each agency's versions in a run, by start of valid time), so
+ * and agency type as one cell number) and 13 an agency (the bounds of its versions, where its run
+ * starts, its state), grouped by agency (each agency's versions in a run, by start of valid time), so
  * a timeline reads the arrays once, in order, and merges an agency's stretches in one pass. Counts
- * read the versions' corners instead ({@link InForceCorners}), so they do not grow with the
- * versions in force. Answers equal the SQL statements' (the property test holds them side by side);
+ * read the versions' corners instead ({@link InForceCorners}, about 12 bytes a corner and 1.6
+ * corners a version, plus its grid), so they do not grow with the versions in force. All told
+ * ({@link #bytes()}, the bench's {@code snapshotBytesPerVersion}) about 43 bytes a version at a
+ * million agreements, more at small sizes, where the grid weighs more. Answers equal the SQL statements' (the property test holds them side by side);
  * it is only asked while its revision is the current one.
  *
  * <p>A version's agency is the one its row names, the agency as known over the version's knowledge
@@ -129,7 +132,9 @@ final class InForceIndex {
 
     /** Bytes held: the version columns, the agency columns and the corners with their grid. */
     long bytes() {
-        return (long) size * (4 * Character.BYTES + Short.BYTES) + (long) agencyState.length * 17 + corners.bytes();
+        long perAgency = 4 * Character.BYTES + Integer.BYTES + Byte.BYTES;
+        return (long) size * (4 * Character.BYTES + Short.BYTES) + (long) agencyState.length * perAgency
+                + corners.bytes();
     }
 
     /** Corners counts read, for the log. */
