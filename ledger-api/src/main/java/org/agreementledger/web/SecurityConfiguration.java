@@ -23,9 +23,12 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * Who may do what over HTTP, decided here and nowhere else:
  * <ul>
  *   <li>the public (no token): the report page, its static assets, the OpenAPI documents,
- *       {@code GET /api/reports/**}, an agreement's history and the publications recorded (a public
- *       record), and {@code GET /api/status} (whether the ledger is ready, which the page asks first);</li>
- *   <li>auditors: every other {@code GET /api/**}, notably {@code /api/ledger/**} (digest, verify);</li>
+ *       {@code GET /api/reports/**}, the agreements in force, an agreement's history, an agency's
+ *       record and the publications recorded (a public record), {@code GET /api/status} (whether the
+ *       ledger is ready, which the page asks first) and {@code GET /api/ledger/digest}: anyone may
+ *       fetch and keep the chain's tip, which is what makes a later rewrite detectable from outside;</li>
+ *   <li>auditors: every other {@code GET /api/**}, notably {@code /api/ledger/verify} (it recomputes the
+ *       whole chain, so it is not for everyone);</li>
  *   <li>archivists: all of that, and every other method on {@code /api/**}: append, import, rebuild.</li>
  * </ul>
  * A new {@code /api} endpoint is therefore auditor-only to read and archivist-only otherwise until
@@ -38,6 +41,10 @@ class SecurityConfiguration {
 
     private static final String ARCHIVIST = Role.ARCHIVIST.name();
     private static final String AUDITOR = Role.AUDITOR.name();
+
+    /** What the public may read under /api without a token; the OpenAPI document says the same per operation. */
+    static final String[] PUBLIC_READS = {"/api/reports/**", "/api/agreements", "/api/agreements/*/history",
+            "/api/agencies/*", "/api/publications", "/api/status", "/api/ledger/digest"};
 
     @Bean
     SecurityFilterChain ledgerSecurity(HttpSecurity http, SecurityProperties properties, ApiTokens tokens,
@@ -52,8 +59,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // Spring's own error page renders the problem of a request already decided
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/reports/**", "/api/agreements", "/api/agreements/*/history",
-                                "/api/agencies/*", "/api/publications", "/api/status").permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(AUDITOR, ARCHIVIST)
                         .requestMatchers("/api/**").hasRole(ARCHIVIST)
                         // outside /api only the page, its assets and the OpenAPI documents: all reads

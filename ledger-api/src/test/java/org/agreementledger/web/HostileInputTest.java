@@ -310,6 +310,40 @@ class HostileInputTest extends LedgerIntegrationTest {
         }
     }
 
+    /**
+     * The digest is public, so anyone can send it a token: a hostile one (SQL in its id or secret, a
+     * 4 kB one) is looked up like any other and leaves the request anonymous. The public read still
+     * answers, the auditor's verify refuses it as a 401 problem, and nothing is appended.
+     */
+    @Test
+    void hostileTokensOnThePublicDigestLeaveTheRequestAnonymous() throws Exception {
+        List<String> tokens = new ArrayList<>(HOSTILE.subList(0, 5));
+        tokens.add("abcdefabcdef." + HOSTILE.get(0));
+        tokens.add(HOSTILE.get(3) + "." + HOSTILE.get(1));
+        tokens.add(HOSTILE.get(6));
+        long before = new EventStoreRows(jdbc).count();
+        for (String token : tokens) {
+            for (String path : new String[] {"/api/ledger/digest", "/api/ledger/verify"}) {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + token)
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                String what = path + " with token " + abbreviate(token);
+                if (path.endsWith("digest")) {
+                    assertThat(response.statusCode()).as(what).isEqualTo(200);
+                    assertThat(json.readTree(response.body()).path("digest").asText()).as(what)
+                            .matches("[0-9a-f]{64}@\\d+");
+                } else {
+                    assertThat(response.statusCode()).as(what).isEqualTo(401);
+                    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                            .startsWith("application/problem+json");
+                    assertThat(json.readTree(response.body()).path("field").asText()).isEqualTo("Authorization");
+                }
+            }
+        }
+        assertThat(new EventStoreRows(jdbc).count()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from api_token", Long.class)).isNotNull(); // still there
+    }
+
     @Test
     void aHugeAuthorizationHeaderIsAClean4xx() throws Exception {
         long before = new EventStoreRows(jdbc).count();
