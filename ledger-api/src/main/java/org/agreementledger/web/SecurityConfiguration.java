@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import org.agreementledger.integrity.ApiTokens;
 import org.agreementledger.integrity.Role;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -18,6 +20,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.util.AntPathMatcher;
 
 /**
  * Who may do what over HTTP, decided here and nowhere else:
@@ -45,6 +48,20 @@ class SecurityConfiguration {
     /** What the public may read under /api without a token; the OpenAPI document says the same per operation. */
     static final String[] PUBLIC_READS = {"/api/reports/**", "/api/agreements", "/api/agreements/*/history",
             "/api/agencies/*", "/api/publications", "/api/status", "/api/ledger/digest"};
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+    /**
+     * The roles that may make a request to {@code path} under /api (a path or an OpenAPI path
+     * template) by {@code method}, as the rules of {@link #ledgerSecurity} decide it: none for the
+     * public, else either role for a read and the archivist for anything else.
+     */
+    static List<Role> rolesFor(HttpMethod method, String path) {
+        if (HttpMethod.GET.equals(method)) {
+            return Arrays.stream(PUBLIC_READS).anyMatch(read -> PATHS.match(read, path)) ? List.of()
+                    : List.of(Role.AUDITOR, Role.ARCHIVIST);
+        }
+        return List.of(Role.ARCHIVIST);
+    }
 
     @Bean
     SecurityFilterChain ledgerSecurity(HttpSecurity http, SecurityProperties properties, ApiTokens tokens,
