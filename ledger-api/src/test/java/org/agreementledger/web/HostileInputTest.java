@@ -75,6 +75,7 @@ class HostileInputTest extends LedgerIntegrationTest {
                     "format"), null),
             new Endpoint("GET", "/api/agencies/{agencyId}", List.of(), null),
             new Endpoint("GET", "/api/reports/reconciliation", List.of("knownAt"), null),
+            new Endpoint("GET", "/api/publications", List.of(), null), // takes no input either
             new Endpoint("GET", "/api/status", List.of(), null)); // takes no input: listed so none is forgotten
 
     /** Tomcat's default limit on the request line and headers (server.max-http-request-header-size). */
@@ -308,6 +309,18 @@ class HostileInputTest extends LedgerIntegrationTest {
             assertThat(problem.get("field").asText()).isEqualTo("file");
             assertThat(answer.body()).doesNotContain("TOP-SECRET");
         }
+    }
+
+    /** Every operation the OpenAPI document describes is an entry point here, so none is forgotten. */
+    @Test
+    void everyDocumentedOperationIsUnderTest() throws Exception {
+        Answer document = send("GET", "/v3/api-docs", null, null);
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        json.readTree(document.body()).path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> documented.add(method.toUpperCase(java.util.Locale.ROOT) + " "
+                        + path.getKey())));
+        assertThat(documented).hasSizeGreaterThanOrEqualTo(16);
+        assertThat(ENDPOINTS.stream().map(Endpoint::toString).toList()).containsAll(documented);
     }
 
     /**
