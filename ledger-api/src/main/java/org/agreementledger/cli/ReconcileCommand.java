@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = {"Each published figure (published-figures.json) beside the ledger's count of the same measure,",
                 "scope and day as known on a day (default: today), beside the agencies by printed name and the",
                 "list of ICE's in force that day, and the nearest list giving the claimed value, with the",
-                "difference explained. markdown is the table the README shows."})
+                "difference explained. markdown is the table docs/reports.md shows."})
 class ReconcileCommand extends LedgerCommand {
 
     enum Format { table, markdown, json, csv }

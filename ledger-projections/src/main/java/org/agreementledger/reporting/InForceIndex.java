@@ -14,11 +14,16 @@ import org.agreementledger.api.UsState;
  * An immutable in-memory copy of the published generation of {@code report_agreement_version},
  * reduced to what counts and timelines need, tagged with the revision it was read at. Columnar
  * primitive arrays, 10 bytes a version (four dates as 16-bit days from the earliest, and the model
- * and agency type as one cell number), grouped by agency (each agency's versions in a run, by start of valid time), so
+ * and agency type as one cell number) and 13 an agency (the bounds of its versions, where its run
+ * starts, its state), grouped by agency (each agency's versions in a run, by start of valid time), so
  * a timeline reads the arrays once, in order, and merges an agency's stretches in one pass. Counts
- * read the versions' corners instead ({@link InForceCorners}), so they do not grow with the
- * versions in force. Answers equal the SQL statements' (the property test holds them side by side);
- * it is only asked while its revision is the current one.
+ * read the versions' corners instead ({@link InForceCorners}, about 12 bytes a corner and 1.6
+ * corners a version, plus its grid), so they do not grow with the versions in force; and each
+ * agency's id with a map from id to number, which applying a committed batch needs
+ * ({@link ReportSnapshot}). All told: {@link #bytes()}, measured per version by the bench
+ * ({@code snapshotFollowing.bytesPerVersion}; before the agency ids were held, about 43 bytes a
+ * version at a million agreements, more at small sizes, where the grid weighs more). Answers equal
+ * the SQL statements' (the property test holds them side by side).
  *
  * <p>A version's agency is the one its row names, the agency as known over the version's knowledge
  * time: after a rename one agreement's versions sit in two agencies' runs, those known before the
@@ -152,8 +157,9 @@ final class InForceIndex {
             ids += 24 + 16 + id.length() + 4 // the String, its byte array (Latin-1), the array's reference
                     + 32 + 8 + 16; // the map's node, its table slot (at most half full), the Integer
         }
-        return (long) size * (4 * Character.BYTES + Short.BYTES) + (long) agencyState.length * 17 + corners.bytes()
-                + ids;
+        long perAgency = 4 * Character.BYTES + Integer.BYTES + Byte.BYTES;
+        return (long) size * (4 * Character.BYTES + Short.BYTES) + (long) agencyState.length * perAgency
+                + corners.bytes() + ids;
     }
 
     /** Agencies the arrays hold. */

@@ -1,5 +1,8 @@
 package org.agreementledger.agreement.app;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @RestController
 @RequestMapping("/api/agreements")
+@Tag(name = "Agreements", description = "Appends (archivists) and each agreement's history (public)")
 class AgreementController {
 
     private final AgreementLedger ledger;
@@ -34,6 +38,10 @@ class AgreementController {
     }
 
     @PostMapping
+    @Operation(summary = "Append the signing of an agreement", description = "Answered once the reports hold"
+            + " it; the agreement's id is {agencyId}#{MODEL}#{signedOn}, fixed at signing.",
+            responses = @ApiResponse(responseCode = "201", description = "signed: {\"agreementId\"}, Location its"
+                    + " history"))
     ResponseEntity<Map<String, String>> sign(@RequestBody AgreementRequests.Sign body) {
         Acknowledgement<String> signed = writes.append(() -> ledger.sign(body.toCommand()));
         URI location = UriComponentsBuilder.fromPath("/api/agreements/{id}/history").buildAndExpand(signed.result())
@@ -42,18 +50,24 @@ class AgreementController {
     }
 
     @PostMapping("/{agreementId}/model-changes")
+    @Operation(summary = "Append a change of an agreement's support model", description = "expectedVersion,"
+            + " when given, refuses the change (409) if anything was appended to the agreement since.")
     ResponseEntity<Map<String, String>> changeModel(@PathVariable String agreementId,
                                                     @RequestBody AgreementRequests.ChangeModel body) {
         return amended(agreementId, () -> ledger.changeModel(body.toCommand(agreementId)));
     }
 
     @PostMapping("/{agreementId}/withdrawals")
+    @Operation(summary = "Append the withdrawal of an agreement", description = "expectedVersion, when given,"
+            + " refuses the withdrawal (409) if anything was appended to the agreement since.")
     ResponseEntity<Map<String, String>> withdraw(@PathVariable String agreementId,
                                                  @RequestBody AgreementRequests.Withdraw body) {
         return amended(agreementId, () -> ledger.withdraw(body.toCommand(agreementId)));
     }
 
     @PostMapping("/{agreementId}/corrections")
+    @Operation(summary = "Append a correction of one of an agreement's facts", description = "oldValue must be"
+            + " the value the ledger holds now; the correction reaches back over all valid time once known.")
     ResponseEntity<Map<String, String>> correct(@PathVariable String agreementId,
                                                 @RequestBody AgreementRequests.Correct body) {
         return amended(agreementId, () -> ledger.correct(body.toCommand(agreementId)));
@@ -68,6 +82,8 @@ class AgreementController {
     }
 
     @GetMapping("/{agreementId}/history")
+    @Operation(summary = "Every event of an agreement, oldest first", description = "With effectiveOn, knownOn,"
+            + " the instant the ledger appended it and its source. Write # as %23 in the id.")
     List<HistoryEntry> history(@PathVariable String agreementId) {
         return history.of(agreementId);
     }

@@ -13,8 +13,10 @@ import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.stereotype.Service;
 
 /**
- * The one way into the event store for appends, shared by the HTTP API and the command line. It
- * sends the command and says what a failure means in the ledger's words; the aggregate decides.
+ * A single append, shared by the HTTP API and {@code bin/ledger append}: it sends the command and
+ * says what a failure means in the ledger's words; the aggregate decides. Imports and the demo load
+ * do not come this way: {@code importing.AtomicAppender} appends a batch of commands in one unit of
+ * work, the agreement commands decided by {@link AgreementBatch} with the same rules ({@code AgreementState}).
  */
 @Service
 public class AgreementLedger {

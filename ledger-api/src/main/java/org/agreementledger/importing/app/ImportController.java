@@ -1,5 +1,8 @@
 package org.agreementledger.importing.app;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.agreementledger.api.ImportReport;
@@ -24,7 +27,12 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/imports")
+@Tag(name = "Imports", description = "ICE's lists imported whole or not at all (archivists)")
 class ImportController {
+
+    private static final String SUMMARY = "Import one of ICE's lists (xlsx or csv) and answer its report";
+    private static final String DESCRIPTION = "The workbook as the request body (fileName names it, publishedOn"
+            + " dates it), or as the multipart field file. Answered once the reports hold what it appended.";
 
     private final UploadedPublications uploads;
     private final AcknowledgedWrites writes;
@@ -35,6 +43,9 @@ class ImportController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = SUMMARY, description = DESCRIPTION, responses = {
+            @ApiResponse(responseCode = "200", description = "imported (or already imported): its report"),
+            @ApiResponse(responseCode = "202", description = "recorded but held for review: its report")})
     ResponseEntity<ImportReport> multipart(@RequestParam(name = "file", required = false) MultipartFile file,
                                            @RequestParam(required = false) String publishedOn) throws IOException {
         if (file == null) {
@@ -45,6 +56,9 @@ class ImportController {
     }
 
     @PostMapping
+    @Operation(summary = SUMMARY, description = DESCRIPTION, responses = {
+            @ApiResponse(responseCode = "200", description = "imported (or already imported): its report"),
+            @ApiResponse(responseCode = "202", description = "recorded but held for review: its report")})
     ResponseEntity<ImportReport> body(HttpServletRequest request, @RequestParam(required = false) String fileName,
                                       @RequestParam(required = false) String publishedOn) throws IOException {
         if (request.getContentLengthLong() > uploads.maxBytes()) {
