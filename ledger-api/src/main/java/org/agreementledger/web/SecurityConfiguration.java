@@ -23,8 +23,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * Who may do what over HTTP, decided here and nowhere else:
  * <ul>
  *   <li>the public (no token): the report page, its static assets, the OpenAPI documents,
- *       {@code GET /api/reports/**}, an agreement's history and the publications recorded (a public
- *       record), and {@code GET /api/status} (whether the ledger is ready, which the page asks first);</li>
+ *        {@code GET /api/reports/**}, an agreement's history and the publications recorded (a public
+ *       record), {@code GET /api/status} (whether the ledger is ready, which the page asks first) and
+ *       {@code GET /api/watch} (when ICE's page was last checked); /actuator/health is outside /api;</li>
  *   <li>auditors: every other {@code GET /api/**}, notably {@code /api/ledger/**} (digest, verify);</li>
  *   <li>archivists: all of that, and every other method on {@code /api/**}: append, import, rebuild.</li>
  * </ul>
@@ -53,7 +54,7 @@ class SecurityConfiguration {
                         // Spring's own error page renders the problem of a request already decided
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/reports/**", "/api/agreements", "/api/agreements/*/history",
-                                "/api/agencies/*", "/api/publications", "/api/status").permitAll()
+                                "/api/agencies/*", "/api/publications", "/api/status", "/api/watch").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(AUDITOR, ARCHIVIST)
                         .requestMatchers("/api/**").hasRole(ARCHIVIST)
                         // outside /api only the page, its assets and the OpenAPI documents: all reads

@@ -1,0 +1,143 @@
+package org.agreementledger.watching;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.agreementledger.api.ImportReport;
+import org.agreementledger.api.InvalidFieldException;
+import org.agreementledger.importing.Publication;
+import org.agreementledger.importing.PublicationDates;
+import org.agreementledger.importing.PublicationImporter;
+import org.agreementledger.progress.Progress;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.springframework.stereotype.Component;
+
+/**
+ * What becomes of a list the watcher or the backfill downloaded: not a workbook, dropped and
+ * reported; bytes the archive holds already, dropped; else stored in the archive with its manifest
+ * line, its date checked three ways ({@link ThreeDates}), and imported by the import rules (applied,
+ * or held for review, or refused, each reported).
+ */
+@Component
+class ListIntake {
+
+    private final PublicationImporter importer;
+
+    ListIntake(PublicationImporter importer) {
+        this.importer = importer;
+    }
+
+    /**
+     * A downloaded list.
+     *
+     * @param url          where it was fetched from (for a capture, the URL ICE posted it at)
+     * @param origin       what the manifest and the events cite: the URL, or the capture's Wayback URL
+     * @param fileName     the name to keep it under: ICE's, or for a capture whose URL names no day, the
+     *                     capture's ({@code participatingAgencies-YYYYMMDDhhmmss.xlsx})
+     * @param manifestKind {@code ice-sheet} or {@code ice-sheet-wayback-capture}
+     * @param capturedAt   the capture's instant, or null when fetched from ICE
+     */
+    record Download(URI url, String origin, String fileName, String manifestKind, Instant capturedAt,
+                    IceHttp.Fetched fetched) {
+    }
+
+    Finding take(ArchiveShelf shelf, Download download, Progress progress) {
+        Path body = download.fetched().body();
+        String url = download.url().toString();
+        try {
+            String notWorkbook = notAWorkbook(body);
+            if (notWorkbook != null) {
+                return new Finding(Finding.Kind.NOT_A_WORKBOOK, url, null, notWorkbook
+                        + "; nothing stored (has ICE moved the file, or did the server answer an error page?)");
+            }
+            String sha256 = sha256(body);
+            if (shelf.holds(sha256)) {
+                return new Finding(Finding.Kind.ALREADY_RECORDED, url,
+                        shelf.manifest().getParent().relativize(shelf.fileOf(sha256)).toString(),
+                        "the archive holds these bytes already");
+            }
+            Instant fetchedAt = download.fetched().fetchedAt();
+            Path stored = shelf.shelve(body, new ArchiveShelf.Arrival(download.fileName(), sha256,
+                    download.fetched().size(), download.manifestKind(), download.capturedAt(), download.origin(),
+                    fetchedAt, download.fetched().lastModified(), download.fetched().etag()));
+            String file = shelf.manifest().getParent().relativize(stored).toString();
+            return imported(stored, file, sha256, download, progress);
+        } finally {
+            IceHttp.deleteQuietly(body);
+        }
+    }
+
+    private Finding imported(Path stored, String file, String sha256, Download download, Progress progress) {
+        String url = download.url().toString();
+        ThreeDates dates = ThreeDates.of(ListLinks.fileName(download.url()), download.fetched().lastModified(),
+                download.capturedAt() != null ? download.capturedAt() : download.fetched().fetchedAt(),
+                download.capturedAt() != null);
+        ImportReport report;
+        try {
+            PublicationDates.Checked checked = importer.identify(stored, new Publication.Naming(
+                    stored.getFileName().toString(), null, null, null, download.manifestKind(), download.origin()),
+                    sha256);
+            Publication publication = checked.publication();
+            boolean repairedToAgree = publication.dated() == Publication.Dated.FILE_NAME_REPAIRED
+                    && dates.agrees(publication.publishedOn());
+            if (dates.nameAgrees() || repairedToAgree) {
+                report = importer.importFile(stored, checked, progress);
+            } else {
+                report = importer.hold(stored, checked, dates.describe() + ": the name's date disagrees with both by"
+                        + " more than a day and the file-name rule finds nothing to repair. If the name is right,"
+                        + " release it (bin/ledger publications release); if not, reject it and import the file"
+                        + " with --published-on", progress);
+            }
+        } catch (InvalidFieldException refused) {
+            return new Finding(Finding.Kind.REFUSED, url, file, "stored, but the import refused it: "
+                    + refused.field() + ": " + refused.problem());
+        }
+        String what = report.fileName() + " (" + report.kind() + " " + report.publishedOn()
+                + (report.edition() == null ? "" : " " + report.edition()) + ", " + report.rowsRead() + " rows)";
+        return switch (report.outcome()) {
+            case ImportReport.HELD -> new Finding(Finding.Kind.HELD, url, file, what + " stored and held for review: "
+                    + report.reason() + " (see bin/ledger publications)");
+            case ImportReport.ALREADY_IMPORTED -> new Finding(Finding.Kind.ALREADY_RECORDED, url, file,
+                    what + " stored; the ledger had imported these bytes for this day already");
+            default -> new Finding(Finding.Kind.IMPORTED, url, file, what + " stored and imported"
+                    + (report.repaired().stream().anyMatch(note -> note.sheetRow() == 0)
+                    ? "; its name's date repaired: " + report.repaired().stream().filter(note -> note.sheetRow() == 0)
+                    .findFirst().orElseThrow().note() : ""));
+        };
+    }
+
+    /** Why the bytes are not an xlsx workbook, or null if they are one. */
+    static String notAWorkbook(Path body) {
+        try (InputStream in = Files.newInputStream(body)) {
+            byte[] head = in.readNBytes(4096);
+            if (head.length == 0) {
+                return "the file is empty";
+            }
+            FileMagic magic = FileMagic.valueOf(head);
+            return magic == FileMagic.OOXML ? null
+                    : "the file is not an xlsx workbook (" + (magic == FileMagic.HTML ? "an HTML page"
+                    : magic == FileMagic.UNKNOWN ? "unrecognised bytes" : magic.name()) + ")";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
