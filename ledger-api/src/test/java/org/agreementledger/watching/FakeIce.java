@@ -43,7 +43,7 @@ final class FakeIce implements AutoCloseable {
             requests.add(new Request(path, exchange.getRequestHeaders().getFirst("If-None-Match"),
                     exchange.getRequestHeaders().getFirst("If-Modified-Since"),
                     exchange.getRequestHeaders().getFirst("User-Agent")));
-            Answer answer = answers.get(path);
+            Answer answer = answers.getOrDefault(path, answers.get(exchange.getRequestURI().getRawPath()));
             try {
                 if (answer == null) {
                     send(exchange, 404, "text/html", "<html><body>Page not found</body></html>".getBytes());
