@@ -75,9 +75,11 @@ class IceHttp {
     Fetched get(URI uri, Validators validators, Path into) throws FetchFailed, InterruptedException {
         int attempts = Math.max(1, properties.attempts());
         String lastProblem = null;
+        Duration retryAfter = Duration.ZERO;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (attempt > 1) {
-                Duration wait = properties.backoff().multipliedBy(1L << Math.min(attempt - 2, 16));
+                Duration backoff = properties.backoff().multipliedBy(1L << Math.min(attempt - 2, 16));
+                Duration wait = backoff.compareTo(retryAfter) >= 0 ? backoff : retryAfter;
                 log.warn("{}: {}; trying again in {} (attempt {} of {})", uri, lastProblem, wait, attempt, attempts);
                 Thread.sleep(min(wait, LONGEST_WAIT).toMillis());
             }
@@ -110,12 +112,11 @@ class IceHttp {
                 if (status < 500 && status != 429) {
                     throw new FetchFailed("HTTP " + status + (status == 404 ? " (not found: the link is dead)" : ""));
                 }
-                Optional<Duration> retryAfter = header(response, "Retry-After") == null ? Optional.empty()
-                        : retryAfter(header(response, "Retry-After"));
-                if (retryAfter.isPresent() && attempt < attempts) {
-                    Thread.sleep(min(retryAfter.get(), LONGEST_WAIT).toMillis());
-                }
+                // the server's own word on when to ask again, if it gave one in seconds
+                retryAfter = header(response, "Retry-After") == null ? Duration.ZERO
+                        : retryAfter(header(response, "Retry-After")).orElse(Duration.ZERO);
             } catch (IOException e) {
+                retryAfter = Duration.ZERO;
                 deleteQuietly(into);
                 lastProblem = (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
