@@ -41,7 +41,8 @@ final class ArchiveShelf implements AutoCloseable {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
     /** One line of the manifest, as far as the watcher needs it. */
-    record Line(String file, String sha256, String origin, String etag, String lastModified) {
+    record Line(String file, String sha256, String kind, String capturedAt, String origin, String fetchedAt,
+                String lastModified, String etag) {
     }
 
     /** A new list to shelve, and what to write on its line. */
@@ -100,27 +101,35 @@ final class ArchiveShelf implements AutoCloseable {
         return lines.stream().anyMatch(line -> sha256.equalsIgnoreCase(line.sha256()));
     }
 
-    /** The line of the latest list fetched from {@code url}, for a conditional request. */
-    IceHttp.Validators validatorsOf(String url) {
+    /** The line of the latest list fetched from {@code url}. */
+    java.util.Optional<Line> latestFrom(String url) {
         for (int i = lines.size() - 1; i >= 0; i--) {
-            Line line = lines.get(i);
-            if (url.equals(line.origin())) {
-                return new IceHttp.Validators(line.etag(), line.lastModified());
+            if (url.equals(lines.get(i).origin())) {
+                return java.util.Optional.of(lines.get(i));
             }
         }
-        return IceHttp.Validators.NONE;
+        return java.util.Optional.empty();
+    }
+
+    /** What {@code url} answered when the archive stored it, for a conditional request. */
+    IceHttp.Validators validatorsOf(String url) {
+        return latestFrom(url).map(line -> new IceHttp.Validators(line.etag(), line.lastModified()))
+                .orElse(IceHttp.Validators.NONE);
+    }
+
+    Line lineOf(String sha256) {
+        return lines.stream().filter(line -> sha256.equalsIgnoreCase(line.sha256())).findFirst().orElseThrow();
+    }
+
+    /** The file a line lists. */
+    Path fileOf(Line line) {
+        return manifest.getParent().resolve(line.file()).normalize();
     }
 
     Set<String> origins() {
         Set<String> origins = new HashSet<>();
         lines.forEach(line -> origins.add(line.origin()));
         return origins;
-    }
-
-    /** The stored file of the line holding {@code sha256}. */
-    Path fileOf(String sha256) {
-        return lines.stream().filter(line -> sha256.equalsIgnoreCase(line.sha256())).findFirst()
-                .map(line -> manifest.getParent().resolve(line.file()).normalize()).orElseThrow();
     }
 
     /**
@@ -134,8 +143,9 @@ final class ArchiveShelf implements AutoCloseable {
             String name = freeName(arrival.fileName());
             Path stored = files.resolve(name);
             Files.move(downloaded, stored, StandardCopyOption.ATOMIC_MOVE);
-            Line line = new Line("files/" + name, arrival.sha256(), arrival.origin(), arrival.etag(),
-                    arrival.lastModified());
+            Line line = new Line("files/" + name, arrival.sha256(), arrival.kind(),
+                    arrival.capturedAt() == null ? null : arrival.capturedAt().toString(), arrival.origin(),
+                    arrival.fetchedAt().toString(), arrival.lastModified(), arrival.etag());
             appendLine(line, arrival);
             lines.add(line);
             return stored;
@@ -225,8 +235,9 @@ final class ArchiveShelf implements AutoCloseable {
             List<String> names = parser.getHeaderNames();
             for (CSVRecord record : parser) {
                 lines.add(new Line(value(names, record, "file"), value(names, record, "sha256"),
-                        value(names, record, "origin"), value(names, record, "etag"),
-                        value(names, record, "lastModified")));
+                        value(names, record, "kind"), value(names, record, "capturedAt"), value(names, record, "origin"),
+                        value(names, record, "fetchedAt"), value(names, record, "lastModified"),
+                        value(names, record, "etag")));
             }
         }
         return lines;

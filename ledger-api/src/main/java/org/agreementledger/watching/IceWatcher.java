@@ -103,8 +103,15 @@ public class IceWatcher {
         try {
             IceHttp.Fetched fetched = http.get(link, shelf.validatorsOf(url), shelf.incomingFile());
             if (fetched.notModified()) {
-                return new Finding(Finding.Kind.ALREADY_RECORDED, url, null, "not modified since the archive"
-                        + " stored it (304)");
+                var line = shelf.latestFrom(url);
+                if (line.isEmpty()) {
+                    return new Finding(Finding.Kind.FETCH_FAILED, url, null, "answered 304 Not Modified to a request"
+                            + " that held nothing to compare with");
+                }
+                Finding stored = intake.stored(shelf, line.get(), progress);
+                return stored.kind() != Finding.Kind.ALREADY_RECORDED ? stored
+                        : new Finding(Finding.Kind.ALREADY_RECORDED, url, stored.file(), "not modified since the"
+                        + " archive stored it (304)");
             }
             return intake.take(shelf, new ListIntake.Download(link, url, ListLinks.fileName(link), "ice-sheet", null,
                     fetched), progress);

@@ -16,6 +16,7 @@ import org.agreementledger.api.InvalidFieldException;
 import org.agreementledger.importing.Publication;
 import org.agreementledger.importing.PublicationDates;
 import org.agreementledger.importing.PublicationImporter;
+import org.agreementledger.listing.CurrentAgreements;
 import org.agreementledger.progress.Progress;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.springframework.stereotype.Component;
@@ -30,9 +31,11 @@ import org.springframework.stereotype.Component;
 class ListIntake {
 
     private final PublicationImporter importer;
+    private final CurrentAgreements ledger;
 
-    ListIntake(PublicationImporter importer) {
+    ListIntake(PublicationImporter importer, CurrentAgreements ledger) {
         this.importer = importer;
+        this.ledger = ledger;
     }
 
     /**
@@ -51,7 +54,7 @@ class ListIntake {
 
     Finding take(ArchiveShelf shelf, Download download, Progress progress) {
         Path body = download.fetched().body();
-        String url = download.url().toString();
+        String url = download.origin();
         try {
             String notWorkbook = notAWorkbook(body);
             if (notWorkbook != null) {
@@ -60,31 +63,50 @@ class ListIntake {
             }
             String sha256 = sha256(body);
             if (shelf.holds(sha256)) {
-                return new Finding(Finding.Kind.ALREADY_RECORDED, url,
-                        shelf.manifest().getParent().relativize(shelf.fileOf(sha256)).toString(),
-                        "the archive holds these bytes already");
+                return stored(shelf, shelf.lineOf(sha256), progress);
             }
             Instant fetchedAt = download.fetched().fetchedAt();
             Path stored = shelf.shelve(body, new ArchiveShelf.Arrival(download.fileName(), sha256,
                     download.fetched().size(), download.manifestKind(), download.capturedAt(), download.origin(),
                     fetchedAt, download.fetched().lastModified(), download.fetched().etag()));
-            String file = shelf.manifest().getParent().relativize(stored).toString();
-            return imported(stored, file, sha256, download, progress);
+            return imported(stored, shelf.manifest().getParent().relativize(stored).toString(), sha256, download,
+                    progress);
         } finally {
             IceHttp.deleteQuietly(body);
         }
     }
 
+    /**
+     * A list the archive holds: nothing to do if the ledger has recorded it (applied, held or
+     * rejected), else imported now, as when it was stored (a run that stopped between storing a list
+     * and importing it, a database that was out).
+     */
+    Finding stored(ArchiveShelf shelf, ArchiveShelf.Line line, Progress progress) {
+        Path stored = shelf.fileOf(line);
+        if (ledger.recordedAnyDay(line.sha256())) {
+            return new Finding(Finding.Kind.ALREADY_RECORDED, line.origin(), line.file(),
+                    "the archive holds it and the ledger has recorded it");
+        }
+        Instant capturedAt = line.capturedAt() == null ? null : Instant.parse(line.capturedAt());
+        Instant fetchedAt = line.fetchedAt() != null ? Instant.parse(line.fetchedAt())
+                : capturedAt != null ? capturedAt : java.time.Instant.now();
+        return imported(stored, line.file(), line.sha256(), line.origin(), line.kind(), capturedAt,
+                new ThreeDates.Fetch(line.lastModified(), fetchedAt), progress);
+    }
+
     private Finding imported(Path stored, String file, String sha256, Download download, Progress progress) {
-        String url = download.url().toString();
-        ThreeDates dates = ThreeDates.of(ListLinks.fileName(download.url()), download.fetched().lastModified(),
-                download.capturedAt() != null ? download.capturedAt() : download.fetched().fetchedAt(),
-                download.capturedAt() != null);
+        return imported(stored, file, sha256, download.origin(), download.manifestKind(), download.capturedAt(),
+                new ThreeDates.Fetch(download.fetched().lastModified(), download.fetched().fetchedAt()), progress);
+    }
+
+    private Finding imported(Path stored, String file, String sha256, String url, String manifestKind,
+                             Instant capturedAt, ThreeDates.Fetch fetch, Progress progress) {
+        ThreeDates dates = ThreeDates.of(stored.getFileName().toString(), fetch.lastModified(),
+                capturedAt != null ? capturedAt : fetch.at(), capturedAt != null);
         ImportReport report;
         try {
             PublicationDates.Checked checked = importer.identify(stored, new Publication.Naming(
-                    stored.getFileName().toString(), null, null, null, download.manifestKind(), download.origin()),
-                    sha256);
+                    stored.getFileName().toString(), null, null, null, manifestKind, url), sha256);
             Publication publication = checked.publication();
             boolean repairedToAgree = publication.dated() == Publication.Dated.FILE_NAME_REPAIRED
                     && dates.agrees(publication.publishedOn());

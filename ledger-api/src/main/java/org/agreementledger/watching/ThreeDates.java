@@ -25,6 +25,10 @@ import org.agreementledger.importing.Publication;
  */
 record ThreeDates(LocalDate name, LocalDate lastModified, LocalDate fetched, boolean capture) {
 
+    /** What the server said and when: its Last-Modified header (or null), the instant of the fetch. */
+    record Fetch(String lastModified, Instant at) {
+    }
+
     static ThreeDates of(String fileName, String lastModifiedHeader, Instant fetchedAt, boolean capture) {
         Publication.NameDate inName = Publication.dateInName(fileName);
         // a name carrying a capture timestamp is dated by the capture itself, not by ICE

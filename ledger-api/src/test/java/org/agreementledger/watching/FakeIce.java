@@ -98,7 +98,8 @@ final class FakeIce implements AutoCloseable {
         return exchange -> {
             exchange.getResponseHeaders().add("ETag", etag);
             exchange.getResponseHeaders().add("Last-Modified", lastModified);
-            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))
+                    || lastModified.equals(exchange.getRequestHeaders().getFirst("If-Modified-Since"))) {
                 exchange.sendResponseHeaders(304, -1);
                 return;
             }

@@ -278,4 +278,29 @@ class IceWatchTest extends LedgerIntegrationTest {
         assertThat(held.state()).isEqualTo(RecordedPublication.HELD);
         assertThat(held.reason()).contains("the file name says 2025-06-01", "Last-Modified 2025-05-28");
     }
+
+    @Test
+    @Order(8)
+    void aListStoredButNotImportedIsImportedByTheNextCheck() throws Exception {
+        // a run that stored a list and stopped before importing it (killed, or its database out)
+        String list = DOCLIB + "participatingAgencies05292025am.xlsx";
+        String lastModified = "Thu, 29 May 2025 10:00:00 GMT";
+        try (ArchiveShelf shelf = ArchiveShelf.open(MANIFEST)) {
+            Path download = shelf.incomingFile();
+            Files.copy(SHEETS.resolve("participatingAgencies05292025am.xlsx"), download);
+            shelf.shelve(download, new ArchiveShelf.Arrival("participatingAgencies05292025am.xlsx",
+                    IceSheetFiles.PUBLISHED_SHA256.get("participatingAgencies05292025am.xlsx"), Files.size(download),
+                    "ice-sheet", null, ICE.base() + list, java.time.Instant.parse("2025-05-29T12:00:00Z"),
+                    lastModified, null));
+        }
+        ICE.on(PAGE, FakeIce.html(FakeIce.icePage(list)));
+        ICE.on(list, FakeIce.file(SHEETS.resolve("participatingAgencies05292025am.xlsx"), lastModified));
+
+        Check check = watch();
+
+        assertThat(ICE.requests.get(ICE.requests.size() - 1).ifModifiedSince()).isEqualTo(lastModified);
+        assertThat(check.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.IMPORTED);
+        assertThat(recorded("participatingAgencies05292025am.xlsx").state()).isEqualTo("applied");
+        assertThat(watch().findings()).extracting(Finding::kind).containsExactly(Finding.Kind.ALREADY_RECORDED);
+    }
 }
