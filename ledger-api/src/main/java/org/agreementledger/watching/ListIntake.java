@@ -1,24 +1,16 @@
 package org.agreementledger.watching;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import org.agreementledger.api.ImportReport;
 import org.agreementledger.api.InvalidFieldException;
+import org.agreementledger.importing.FileKind;
 import org.agreementledger.importing.Publication;
 import org.agreementledger.importing.PublicationDates;
 import org.agreementledger.importing.PublicationImporter;
 import org.agreementledger.listing.CurrentAgreements;
 import org.agreementledger.progress.Progress;
-import org.apache.poi.poifs.filesystem.FileMagic;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,7 +53,7 @@ class ListIntake {
                 return new Finding(Finding.Kind.NOT_A_WORKBOOK, url, null, notWorkbook
                         + "; nothing stored (has ICE moved the file, or did the server answer an error page?)");
             }
-            String sha256 = sha256(body);
+            String sha256 = Publication.sha256(body);
             if (shelf.holds(sha256)) {
                 return stored(shelf, shelf.lineOf(sha256), progress);
             }
@@ -136,30 +128,14 @@ class ListIntake {
         };
     }
 
-    /** Why the bytes are not an xlsx workbook, or null if they are one. */
+    /** Why the bytes are not an xlsx workbook (the import's own test of a file), or null if they are one. */
     static String notAWorkbook(Path body) {
-        try (InputStream in = Files.newInputStream(body)) {
-            byte[] head = in.readNBytes(4096);
-            if (head.length == 0) {
-                return "the file is empty";
-            }
-            FileMagic magic = FileMagic.valueOf(head);
-            return magic == FileMagic.OOXML ? null
-                    : "the file is not an xlsx workbook (" + (magic == FileMagic.HTML ? "an HTML page"
-                    : magic == FileMagic.UNKNOWN ? "unrecognised bytes" : magic.name()) + ")";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        try {
+            FileKind.of(body);
+            return null;
+        } catch (InvalidFieldException notOne) {
+            // the import names the file, here a temporary one: the URL is named instead
+            return notOne.problem().replaceFirst("^'[^']*' ", "the file ");
         }
     }
 }

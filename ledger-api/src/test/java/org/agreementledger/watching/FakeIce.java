@@ -57,6 +57,24 @@ final class FakeIce implements AutoCloseable {
         server.start();
     }
 
+    /** A server for a test class's static field, started. */
+    static FakeIce started() {
+        try {
+            return new FakeIce();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A new directory for a test's archive. */
+    static Path temporaryDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,8 +37,8 @@ class IceWatchTest extends LedgerIntegrationTest {
 
     static final String PAGE = "/identify-and-arrest/287g";
     static final String DOCLIB = "/doclib/about/offices/ero/287g/";
-    static final FakeIce ICE = start();
-    static final Path ARCHIVE = temporaryArchive();
+    static final FakeIce ICE = FakeIce.started();
+    static final Path ARCHIVE = FakeIce.temporaryDirectory("ice-watch-");
     static final Path MANIFEST = ARCHIVE.resolve("MANIFEST.csv");
     static final Path SHEETS = IceSheetFiles.directory();
     static final Path ICE_ARCHIVE = Path.of("..", "archive", "ice", "files").toAbsolutePath().normalize();
@@ -59,21 +58,7 @@ class IceWatchTest extends LedgerIntegrationTest {
     @Autowired
     TestRestTemplate http;
 
-    private static FakeIce start() {
-        try {
-            return new FakeIce();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static Path temporaryArchive() {
-        try {
-            return Files.createTempDirectory("ice-watch-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @AfterAll
     static void stop() {

@@ -2,8 +2,6 @@ package org.agreementledger.watching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,8 +26,8 @@ import org.springframework.test.context.TestPropertySource;
 class WaybackBackfillTest extends LedgerIntegrationTest {
 
     static final String DOCLIB = "https://www.ice.gov/doclib/about/offices/ero/287g/";
-    static final FakeIce WAYBACK = start();
-    static final Path ARCHIVE = temporaryArchive();
+    static final FakeIce WAYBACK = FakeIce.started();
+    static final Path ARCHIVE = FakeIce.temporaryDirectory("wayback-backfill-");
     static final Path SHEETS = IceSheetFiles.directory();
 
     @DynamicPropertySource
@@ -44,21 +42,7 @@ class WaybackBackfillTest extends LedgerIntegrationTest {
     @Autowired
     CurrentAgreements ledger;
 
-    private static FakeIce start() {
-        try {
-            return new FakeIce();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static Path temporaryArchive() {
-        try {
-            return Files.createTempDirectory("wayback-backfill-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @AfterAll
     static void stop() {
