@@ -66,7 +66,12 @@ final class ArchiveShelf implements AutoCloseable {
         Files.createDirectories(incoming);
         this.lockChannel = FileChannel.open(directory.resolve(".watch.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
-        FileLock held = lockChannel.tryLock();
+        FileLock held;
+        try {
+            held = lockChannel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException heldInThisProcess) {
+            held = null; // a watch and a backfill in one process (serve's)
+        }
         if (held == null) {
             lockChannel.close();
             throw new IllegalStateException("another watch or backfill is working on the archive at " + directory
