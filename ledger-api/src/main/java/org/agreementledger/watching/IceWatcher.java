@@ -61,7 +61,8 @@ public class IceWatcher {
             progress.start("watch " + page.getHost() + " (lists)", links.size());
             int done = 0;
             for (URI link : links) {
-                findings.add(fetchList(shelf, link, progress));
+                // the bar counts lists; a list's own phases (read, append) would overwrite it
+                findings.add(fetchList(shelf, link));
                 progress.advance(++done);
             }
             progress.finish();
@@ -98,7 +99,7 @@ public class IceWatcher {
         }
     }
 
-    private Finding fetchList(ArchiveShelf shelf, URI link, Progress progress) throws InterruptedException {
+    private Finding fetchList(ArchiveShelf shelf, URI link) throws InterruptedException {
         String url = link.toString();
         try {
             IceHttp.Fetched fetched = http.get(link, shelf.validatorsOf(url), shelf.incomingFile());
@@ -108,13 +109,13 @@ public class IceWatcher {
                     return new Finding(Finding.Kind.FETCH_FAILED, url, null, "answered 304 Not Modified to a request"
                             + " that held nothing to compare with");
                 }
-                Finding stored = intake.stored(shelf, line.get(), progress);
+                Finding stored = intake.stored(shelf, line.get(), Progress.NONE);
                 return stored.kind() != Finding.Kind.ALREADY_RECORDED ? stored
                         : new Finding(Finding.Kind.ALREADY_RECORDED, url, stored.file(), "not modified since the"
                         + " archive stored it (304)");
             }
             return intake.take(shelf, new ListIntake.Download(link, url, ListLinks.fileName(link), "ice-sheet", null,
-                    fetched), progress);
+                    fetched), Progress.NONE);
         } catch (IceHttp.FetchFailed e) {
             return new Finding(Finding.Kind.FETCH_FAILED, url, null, e.getMessage());
         }

@@ -74,7 +74,8 @@ public class WaybackBackfill {
             progress.start("backfill from the Wayback Machine (captures)", toFetch.size());
             int done = 0;
             for (Capture capture : toFetch) {
-                Finding finding = fetch(shelf, capture, progress);
+                // the bar counts captures; a list's own phases (read, append) would overwrite it
+                Finding finding = fetch(shelf, capture);
                 findings.add(finding);
                 if (finding.kind() == Finding.Kind.FETCH_FAILED) {
                     findings.add(new Finding(Finding.Kind.FETCH_FAILED, waybackUrl(capture), null, "stopped here,"
@@ -141,13 +142,13 @@ public class WaybackBackfill {
         }
     }
 
-    private Finding fetch(ArchiveShelf shelf, Capture capture, Progress progress) throws InterruptedException {
+    private Finding fetch(ArchiveShelf shelf, Capture capture) throws InterruptedException {
         String url = waybackUrl(capture);
         try {
             IceHttp.Fetched fetched = http.get(URI.create(url), IceHttp.Validators.NONE, shelf.incomingFile());
             URI original = URI.create(capture.original().replace(" ", "%20"));
             return intake.take(shelf, new ListIntake.Download(original, url, fileName(capture, original),
-                    "ice-sheet-wayback-capture", capture.at(), fetched), progress);
+                    "ice-sheet-wayback-capture", capture.at(), fetched), Progress.NONE);
         } catch (IceHttp.FetchFailed e) {
             return new Finding(Finding.Kind.FETCH_FAILED, url, null, e.getMessage());
         }
