@@ -28,7 +28,8 @@ import org.springframework.util.AntPathMatcher;
  *   <li>the public (no token): the report page, its static assets, the OpenAPI documents,
  *       {@code GET /api/reports/**}, the agreements in force, an agreement's history, an agency's
  *       record and the publications recorded (a public record), {@code GET /api/status} (whether the
- *       ledger is ready, which the page asks first) and {@code GET /api/ledger/digest}: anyone may
+ *       ledger is ready, which the page asks first), {@code GET /api/watch} (when ICE's page was last
+ *       checked; /actuator/health is outside /api) and {@code GET /api/ledger/digest}: anyone may
  *       fetch and keep the chain's tip, which is what makes a later rewrite detectable from outside;</li>
  *   <li>auditors: every other {@code GET /api/**}, notably {@code /api/ledger/verify} (it recomputes the
  *       whole chain, so it is not for everyone);</li>
@@ -47,7 +48,7 @@ class SecurityConfiguration {
 
     /** What the public may read under /api without a token; the OpenAPI document says the same per operation. */
     static final String[] PUBLIC_READS = {"/api/reports/**", "/api/agreements", "/api/agreements/*/history",
-            "/api/agencies/*", "/api/publications", "/api/status", "/api/ledger/digest"};
+            "/api/agencies/*", "/api/publications", "/api/status", "/api/watch", "/api/ledger/digest"};
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     /**

@@ -246,6 +246,11 @@ public record Publication(PublicationKind kind, LocalDate publishedOn, Edition e
     private record Digest(String sha256, long size) {
     }
 
+    /** The lower-case hex SHA-256 of a file's bytes: what identifies a publication. */
+    public static String sha256(Path file) {
+        return digest(file).sha256();
+    }
+
     private static Digest digest(Path file) {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), newSha256())) {
             long size = in.transferTo(java.io.OutputStream.nullOutputStream());

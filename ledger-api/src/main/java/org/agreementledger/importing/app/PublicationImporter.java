@@ -77,7 +77,20 @@ public class PublicationImporter {
     }
 
     /** Imports a file already identified and dated by {@link #identify}. */
-    ImportReport importFile(Path file, PublicationDates.Checked checked, Progress progress) {
+    public ImportReport importFile(Path file, PublicationDates.Checked checked, Progress progress) {
+        return importFile(file, checked, null, progress);
+    }
+
+    /**
+     * Records a file already identified and dated by {@link #identify} as held for review for a reason
+     * found outside it (the ICE watcher's: its name's date disagrees with when ICE's server says it
+     * changed), with the report of what it would have done; it changes no agreement.
+     */
+    public ImportReport hold(Path file, PublicationDates.Checked checked, String reason, Progress progress) {
+        return importFile(file, checked, org.agreementledger.api.Fields.required("reason", reason), progress);
+    }
+
+    private ImportReport importFile(Path file, PublicationDates.Checked checked, String heldFor, Progress progress) {
         Publication publication = checked.publication();
         var recorded = ledger.recorded(publication.sha256(), publication.publishedOn());
         if (recorded.isPresent()) {
@@ -94,7 +107,7 @@ public class PublicationImporter {
                 ? RecordPublication.idOf(publication.sha256(), publication.publishedOn())
                 : RecordPublication.idOf(publication.sha256());
         Planned planned = plan(file, publication, checked.repair(), progress);
-        String holdReason = planned.holdReason();
+        String holdReason = planned.holdReason() != null ? planned.holdReason() : heldFor;
         if (holdReason != null) {
             ImportReport held = planned.report().asHeld(holdReason);
             appender.appendAll(List.of(new HoldPublication(id, held, holdReason)), "hold " + publication.fileName(),
@@ -107,8 +120,8 @@ public class PublicationImporter {
         return planned.report();
     }
 
-    /** The file's identity and its checked date. */
-    PublicationDates.Checked identify(Path file, Publication.Naming naming, String sha256) {
+    /** The file's identity and its checked date: refused (InvalidFieldException) when its name's date cannot stand. */
+    public PublicationDates.Checked identify(Path file, Publication.Naming naming, String sha256) {
         Publication named = Publication.of(file, naming);
         if (sha256 != null && !sha256.equalsIgnoreCase(named.sha256())) {
             throw new InvalidFieldException("sha256", "the bytes of " + named.fileName() + " have SHA-256 "
