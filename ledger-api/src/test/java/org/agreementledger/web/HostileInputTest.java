@@ -76,6 +76,7 @@ class HostileInputTest extends LedgerIntegrationTest {
             new Endpoint("GET", "/api/agencies/{agencyId}", List.of(), null),
             new Endpoint("GET", "/api/reports/reconciliation", List.of("knownAt"), null),
             new Endpoint("GET", "/api/publications", List.of(), null), // takes no input either
+            new Endpoint("GET", "/api/watch", List.of(), null), // takes no input either
             new Endpoint("GET", "/api/status", List.of(), null)); // takes no input: listed so none is forgotten
 
     /** Tomcat's default limit on the request line and headers (server.max-http-request-header-size). */
