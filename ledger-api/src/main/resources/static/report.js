@@ -249,6 +249,15 @@ async function showAgreements(code, row) {
   $('history-card').hidden = true;
 }
 
+
+// A source an archive captured says so (event revision 2 on: the capture is data, not words in the title).
+function captured(capture) {
+  if (!capture) return '';
+  return capture.webPageTable
+    ? ` (the table on ICE's 287(g) web page as the ${capture.capturedBy} captured it at ${capture.capturedAt},`
+      + ` extracted to a workbook by ${capture.extractedBy || 'a third party'})`
+    : ` (ICE's spreadsheet as the ${capture.capturedBy} captured it at ${capture.capturedAt})`;
+}
 function describe(entry) {
   const e = entry.event;
   switch (entry.type) {
@@ -277,7 +286,7 @@ async function showHistory(id, row) {
   for (const entry of history) {
     const tr = document.createElement('tr');
     cell(tr, entry.sequenceNumber); cell(tr, entry.type); cell(tr, entry.effectiveOn); cell(tr, entry.knownOn);
-    cell(tr, describe(entry)); cell(tr, entry.source ? `${entry.source.kind.toLowerCase()}: ${entry.source.title}` : '');
+    cell(tr, describe(entry)); cell(tr, entry.source ? `${entry.source.kind.toLowerCase()}: ${entry.source.title}${captured(entry.source.capture)}` : '');
     body.appendChild(tr);
   }
   $('history-card').hidden = false;
@@ -359,7 +368,26 @@ function setAsOf(day) {
   refresh();
 }
 
+// When ICE's page was last checked (bin/ledger watch, or serve --watch) and what was found; nothing if never.
+async function showIceChecked() {
+  try {
+    const response = await fetch('api/watch', { headers: { Accept: 'application/json' } });
+    if (!response.ok) return;
+    const watch = await response.json();
+    if (!watch.last) return;
+    const at = new Date(watch.last.finishedAt).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+    const alerts = (watch.last.findings || []).filter(f => !['IMPORTED', 'ALREADY_RECORDED'].includes(f.kind));
+    $('ice-checked').textContent = `ICE's 287(g) page last checked ${at}: ${watch.last.summary.replace(/^ICE's page: /, '')}`
+      + (alerts.length ? ` — needs attention: ${alerts.map(f => f.message).join('; ')}` : '');
+    $('ice-checked').dataset.succeeded = String(watch.last.succeeded);
+    $('ice-checked').hidden = false;
+  } catch (e) {
+    // the line is a courtesy: the page's figures do not depend on it
+  }
+}
+
 document.addEventListener('DOMContentLoaded', () => {
+  showIceChecked();
   const query = new URLSearchParams(location.search);
   state.asOf = query.get('asOf') || new Date().toISOString().slice(0, 10);
   state.knownAt = query.get('knownAt') || '';

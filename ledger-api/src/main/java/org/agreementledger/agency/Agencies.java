@@ -3,7 +3,7 @@ package org.agreementledger.agency;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.agreementledger.agreement.AgreementHistory;
+import org.agreementledger.agreement.app.AgreementHistory;
 import org.agreementledger.api.AgreementId;
 import org.springframework.stereotype.Service;
 

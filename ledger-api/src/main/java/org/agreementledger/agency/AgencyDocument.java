@@ -2,7 +2,7 @@ package org.agreementledger.agency;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
-import org.agreementledger.agreement.HistoryEntry;
+import org.agreementledger.agreement.app.HistoryEntry;
 import org.agreementledger.api.UsState;
 
 /**

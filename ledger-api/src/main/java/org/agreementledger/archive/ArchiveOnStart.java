@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.agreementledger.api.ImportReport;
-import org.agreementledger.importing.ManifestImporter;
+import org.agreementledger.importing.app.ManifestImporter;
 import org.agreementledger.importing.PublicationManifest;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.progress.TerminalProgress;

@@ -1,17 +1,14 @@
 package org.agreementledger.cli;
 
-import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
-import org.agreementledger.agreement.AgreementLedger;
-import org.agreementledger.agreement.AgreementRequests;
+import org.agreementledger.agreement.app.AgreementLedger;
+import org.agreementledger.agreement.app.AgreementRequests;
 import org.agreementledger.api.ChangeSupportModel;
 import org.agreementledger.api.CorrectAgreement;
 import org.agreementledger.api.SignAgreement;
 import org.agreementledger.api.WithdrawAgreement;
 import org.agreementledger.visibility.AcknowledgedWrites;
 import org.agreementledger.visibility.Acknowledgement;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,10 +31,7 @@ class AppendCommand implements Runnable {
     }
 
     /** The part every append shares: the ledger, the dates of knowledge, the source. */
-    abstract static class Append<C> implements Callable<Integer> {
-
-        @Mixin
-        DatabaseOptions database;
+    abstract static class Append<C> extends LedgerCommand {
 
         @Mixin
         SourceOptions source;
@@ -45,9 +39,6 @@ class AppendCommand implements Runnable {
         @Option(names = "--known-on", paramLabel = "YYYY-MM-DD",
                 description = "When the fact became public (default: today; never after today).")
         String knownOn;
-
-        @Spec
-        CommandSpec spec;
 
         /** Parses and checks every flag; throws before any database is started. */
         abstract C command();
@@ -57,20 +48,19 @@ class AppendCommand implements Runnable {
         abstract BiConsumer<AgreementLedger, C> append();
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             C command = command();
-            Acknowledgement<C> appended;
-            try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
+            Acknowledgement<C> appended = onLedger(context -> {
                 AgreementLedger ledger = context.getBean(AgreementLedger.class);
                 // said done only once the reports hold it: a report asked after this exits includes it
-                appended = context.getBean(AcknowledgedWrites.class).append(() -> {
+                return context.getBean(AcknowledgedWrites.class).append(() -> {
                     append().accept(ledger, command);
                     return command;
                 });
-            }
-            spec.commandLine().getOut().println("appended " + spec.name() + " to " + agreementIdOf(command));
+            });
+            out().println("appended " + spec.name() + " to " + agreementIdOf(command));
             if (!appended.visible()) {
-                spec.commandLine().getErr().println(appended.behindMessage());
+                err().println(appended.behindMessage());
             }
             return 0;
         }

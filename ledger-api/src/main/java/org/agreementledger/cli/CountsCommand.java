@@ -1,8 +1,6 @@
 package org.agreementledger.cli;
 
 import org.agreementledger.listing.CurrentAgreements;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,24 +8,18 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.agreementledger.api.Fields;
 import org.agreementledger.api.InvalidFieldException;
 import org.agreementledger.reporting.AgreementReports;
 import org.agreementledger.reporting.Counts;
-import org.agreementledger.reporting.CountsDocument;
+import org.agreementledger.reporting.app.CountsDocument;
 import org.agreementledger.reporting.GroupBy;
 import org.agreementledger.reporting.LedgerReplay;
 import org.agreementledger.reporting.ReportProcessor;
-import org.agreementledger.reporting.ReportProperties;
+import org.agreementledger.reporting.app.ReportProperties;
 import org.agreementledger.reporting.Tally;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "counts", mixinStandardHelpOptions = true,
         description = {"How many agreements, agencies, states and territories had a 287(g) agreement in force",
@@ -35,12 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "itself stood at an instant of its own history (--ledger-at, folded from the event store).",
                 "STATES counts the 50 states and the District of Columbia; TERRITORIES Guam, the Northern",
                 "Mariana Islands, Puerto Rico, the U.S. Virgin Islands and American Samoa."})
-class CountsCommand implements Callable<Integer> {
+class CountsCommand extends LedgerCommand {
 
     enum Format { table, json, csv }
-
-    @Mixin
-    DatabaseOptions database;
 
     @Option(names = "--as-of", required = true, paramLabel = "YYYY-MM-DD", description = "The day the count is for.")
     String asOf;
@@ -59,18 +48,15 @@ class CountsCommand implements Callable<Integer> {
             description = "Only events the ledger had appended by this instant, e.g. 2026-02-12T09:30:00Z.")
     String ledgerAt;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         // every flag is checked before a database is started
         LocalDate day = Fields.date("asOf", asOf);
         LocalDate known = Fields.optionalDate("knownAt", knownAt);
         GroupBy groupBy = GroupBy.parse("by", by);
-        Format output = format(format);
+        Format output = FormatOption.parse(format, Format.table);
         Instant instant = instant("ledgerAt", ledgerAt);
-        try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
+        return onLedger(context -> {
             Counts counts;
             if (instant != null) {
                 counts = context.getBean(LedgerReplay.class).counts(day, known, instant);
@@ -79,33 +65,17 @@ class CountsCommand implements Callable<Integer> {
                         .awaitCaughtUp(context.getBean(ReportProperties.class).catchUpTimeout());
                 counts = context.getBean(AgreementReports.class).counts(day, known);
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             switch (output) {
-                case json -> out.println(context.getBean(ObjectMapper.class).copy()
-                        .enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(CountsDocument.of(counts, groupBy, instant, instant != null ? null
-                                : context.getBean(CurrentAgreements.class).pendingAgencies(counts.asOf(),
-                                        counts.knownAt()))));
+                case json -> out.println(json(context, CountsDocument.of(counts, groupBy, instant, instant != null
+                        ? null : context.getBean(CurrentAgreements.class).pendingAgencies(counts.asOf(),
+                                counts.knownAt()))));
                 case csv -> printCsv(out, counts, groupBy);
                 case table -> printTable(out, counts, groupBy, instant);
             }
             out.flush();
-        }
-        return 0;
-    }
-
-    private static Format format(String value) {
-        String text = Fields.optional(value);
-        if (text == null) {
-            return Format.table;
-        }
-        for (Format candidate : Format.values()) {
-            if (candidate.name().equals(text.toLowerCase(Locale.ROOT))) {
-                return candidate;
-            }
-        }
-        throw new InvalidFieldException("format", "unknown format '" + Fields.abbreviate(text)
-                + "'; expected table, json or csv");
+            return 0;
+        });
     }
 
     /** An ISO instant (2026-02-12T09:30:00Z) or date-time with offset (2026-02-12T10:30:00+01:00). */

@@ -10,7 +10,7 @@ import org.agreementledger.demo.DemoHistory;
 import org.agreementledger.demo.DemoLoader;
 import org.agreementledger.progress.TerminalProgress;
 import org.agreementledger.reporting.ReportProcessor;
-import org.agreementledger.reporting.ReportProperties;
+import org.agreementledger.reporting.app.ReportProperties;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;

@@ -1,31 +1,20 @@
 package org.agreementledger.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.agreementledger.agreement.AgreementHistory;
-import org.agreementledger.agreement.HistoryEntry;
+import org.agreementledger.agreement.app.AgreementHistory;
+import org.agreementledger.agreement.app.HistoryEntry;
 import org.agreementledger.api.Fields;
 import org.agreementledger.api.Source;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "Every event of one agreement, oldest first, with effectiveOn, knownOn, append time and source.")
-class HistoryCommand implements Callable<Integer> {
+class HistoryCommand extends LedgerCommand {
 
     enum Format { table, json }
-
-    @Mixin
-    DatabaseOptions database;
 
     @Parameters(paramLabel = "AGREEMENT_ID", description = "e.g. AL-colbert-county-sheriffs-office#JEM#2025-01-02")
     String agreementId;
@@ -33,23 +22,18 @@ class HistoryCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         Fields.required("agreementId", agreementId);
-        try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
+        return onLedger(context -> {
             List<HistoryEntry> entries = context.getBean(AgreementHistory.class).of(agreementId);
-            PrintWriter out = spec.commandLine().getOut();
             if (format == Format.json) {
-                out.println(context.getBean(ObjectMapper.class).copy().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(entries));
+                out().println(json(context, entries));
             } else {
-                printTable(out, entries);
+                printTable(out(), entries);
             }
-        }
-        return 0;
+            return 0;
+        });
     }
 
     private void printTable(PrintWriter out, List<HistoryEntry> entries) {
@@ -65,7 +49,7 @@ class HistoryCommand implements Callable<Integer> {
 
     private static String describe(Source source) {
         StringBuilder text = new StringBuilder(source.kind().name().toLowerCase(java.util.Locale.ROOT))
-                .append(": ").append(source.title());
+                .append(": ").append(source.citation());
         if (source.reference() != null) {
             text.append(" <").append(source.reference()).append('>');
         }

@@ -1,31 +1,23 @@
 package org.agreementledger.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.agreementledger.api.Fields;
 import org.agreementledger.api.ImportReport;
 import org.agreementledger.api.InvalidFieldException;
-import org.agreementledger.importing.ManifestImporter;
-import org.agreementledger.importing.PublicationImporter;
+import org.agreementledger.importing.app.ManifestImporter;
+import org.agreementledger.importing.app.PublicationImporter;
 import org.agreementledger.importing.PublicationManifest;
 import org.agreementledger.progress.TerminalProgress;
 import org.agreementledger.visibility.AcknowledgedWrites;
 import org.agreementledger.visibility.Acknowledgement;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import ICE's participating- or pending-agencies publications (.xlsx or .csv): the files given,"
@@ -34,12 +26,9 @@ import picocli.CommandLine.Spec;
                         + " nothing; a list that would wreck the history is held for review.",
                 "Exit status: 0 all imported; 1 a file was refused or held (the run goes on with the next);"
                         + " 2 bad input (a malformed manifest, say)."})
-class ImportCommand implements Callable<Integer> {
+class ImportCommand extends LedgerCommand {
 
     enum Format { table, json }
-
-    @Mixin
-    DatabaseOptions database;
 
     @Option(names = "--published-on", paramLabel = "YYYY-MM-DD",
             description = "The publication date (default: from ICE's file name, e.g. participatingAgencies05162025am.xlsx).")
@@ -57,38 +46,32 @@ class ImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "The publications, oldest first.")
     List<Path> files = new ArrayList<>();
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         LocalDate date = Fields.optionalDate("publishedOn", publishedOn);
-        PublicationManifest listed = null;
-        if (manifest != null) {
-            if (!files.isEmpty() || date != null) {
-                throw new InvalidFieldException("manifest", "give either --manifest or files (with --published-on),"
-                        + " not both: the manifest says each file's date");
-            }
-            listed = PublicationManifest.read(manifest);
-        } else if (files.isEmpty()) {
+        if (manifest != null && (!files.isEmpty() || date != null)) {
+            throw new InvalidFieldException("manifest", "give either --manifest or files (with --published-on),"
+                    + " not both: the manifest says each file's date");
+        }
+        if (manifest == null && files.isEmpty()) {
             throw new InvalidFieldException("file", "give the files to import, or --manifest");
         }
+        PublicationManifest listed = manifest == null ? null : PublicationManifest.read(manifest);
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
                 throw new InvalidFieldException("file", "no such file: " + file);
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         List<ImportReport> reports = new ArrayList<>();
-        try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
-            TerminalProgress progress = TerminalProgress.onStderr(spec.commandLine().getErr());
+        onLedger(context -> {
+            TerminalProgress progress = TerminalProgress.onStderr(err());
             // said done only once the reports hold it: a report asked after this exits includes it
             AcknowledgedWrites writes = context.getBean(AcknowledgedWrites.class);
             if (listed != null) {
-                PublicationManifest manifest = listed;
                 Acknowledgement<List<ImportReport>> imported = writes.append(
-                        () -> context.getBean(ManifestImporter.class).importManifest(manifest, progress));
-                warnIfBehind(manifest.path(), imported);
+                        () -> context.getBean(ManifestImporter.class).importManifest(listed, progress));
+                warnIfBehind(listed.path(), imported);
                 reports.addAll(imported.result());
                 if (format == Format.table) {
                     reports.forEach(report -> ImportReportTable.print(out, report));
@@ -108,19 +91,19 @@ class ImportCommand implements Callable<Integer> {
                 }
             }
             if (format == Format.json) {
-                out.println(context.getBean(ObjectMapper.class).copy().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(reports));
+                out.println(json(context, reports));
             }
             if (format == Format.table && listed != null) {
                 ImportReportTable.summary(out, reports);
             }
-        }
+            return reports;
+        });
         return ManifestImporter.allImported(reports) ? 0 : LedgerCli.FAILURE;
     }
 
     private void warnIfBehind(Path what, Acknowledgement<?> imported) {
         if (!imported.visible()) {
-            spec.commandLine().getErr().println(what.getFileName() + ": " + imported.behindMessage());
+            err().println(what.getFileName() + ": " + imported.behindMessage());
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.agreementledger.cli;
 
 import java.io.PrintWriter;
-import org.agreementledger.agreement.AgreementConflictException;
+import org.agreementledger.agreement.app.AgreementConflictException;
 import org.agreementledger.api.InvalidFieldException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ledger", mixinStandardHelpOptions = true, versionProvider = LedgerCli.Version.class,
         description = "An event-sourced ledger of 287(g) agreements.",
         subcommands = {ServeCommand.class, AppendCommand.class, HistoryCommand.class, ImportCommand.class,
-                PublicationsCommand.class, ReconcileCommand.class,
+                PublicationsCommand.class, WatchCommand.class, BackfillCommand.class, ReconcileCommand.class,
                 CountsCommand.class, ProjectionsCommand.class, DemoCommand.class, DigestCommand.class,
                 VerifyCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public class LedgerCli implements Runnable {

@@ -1,14 +1,10 @@
 package org.agreementledger.cli;
 
-import java.util.concurrent.Callable;
 import org.agreementledger.progress.TerminalProgress;
 import org.agreementledger.reporting.ProjectionRebuild;
-import org.agreementledger.reporting.ReportProperties;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.agreementledger.reporting.app.ReportProperties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -28,18 +24,12 @@ class ProjectionsCommand implements Runnable {
     @Command(name = "rebuild", mixinStandardHelpOptions = true,
             description = {"Replay the whole event store into new report tables, with progress on stderr.",
                     "Reports go on answering from the old tables until the new ones are complete."})
-    static class Rebuild implements Callable<Integer> {
-
-        @Mixin
-        DatabaseOptions database;
-
-        @Spec
-        CommandSpec spec;
+    static class Rebuild extends LedgerCommand {
 
         @Override
-        public Integer call() {
-            TerminalProgress bar = TerminalProgress.onStderr(spec.commandLine().getErr());
-            try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
+        public Integer call() throws Exception {
+            TerminalProgress bar = TerminalProgress.onStderr(err());
+            return onLedger(context -> {
                 long started = System.nanoTime();
                 ProjectionRebuild.Progress[] last = {null};
                 int generation = context.getBean(ProjectionRebuild.class).rebuild(
@@ -54,10 +44,10 @@ class ProjectionsCommand implements Runnable {
                             }
                         });
                 long total = last[0] == null ? 0 : last[0].total();
-                spec.commandLine().getOut().printf("rebuilt the report tables from %d events in %.1f s"
-                        + " (generation %d)%n", total, (System.nanoTime() - started) / 1e9, generation);
-            }
-            return 0;
+                out().printf("rebuilt the report tables from %d events in %.1f s (generation %d)%n", total,
+                        (System.nanoTime() - started) / 1e9, generation);
+                return 0;
+            });
         }
     }
 }

@@ -1,27 +1,19 @@
 package org.agreementledger.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.agreementledger.api.Fields;
 import org.agreementledger.api.ImportReport;
 import org.agreementledger.api.InvalidFieldException;
-import org.agreementledger.importing.PublicationImporter;
+import org.agreementledger.importing.app.PublicationImporter;
 import org.agreementledger.listing.CurrentAgreements;
 import org.agreementledger.listing.RecordedPublication;
 import org.agreementledger.progress.TerminalProgress;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "publications", mixinStandardHelpOptions = true,
         description = {"ICE's publications the ledger recorded, with their state: applied, held for review,"
@@ -29,32 +21,24 @@ import picocli.CommandLine.Model.CommandSpec;
                 "A held list changed no agreement; release applies it (if no later list has been applied since),"
                         + " reject keeps it out for good. Each is an event with its reason."},
         subcommands = {PublicationsCommand.Release.class, PublicationsCommand.Reject.class})
-class PublicationsCommand implements Callable<Integer> {
+class PublicationsCommand extends LedgerCommand {
 
     enum Format { table, json }
-
-    @Mixin
-    DatabaseOptions database;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json.")
     Format format;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
+        return onLedger(context -> {
             List<RecordedPublication> publications = context.getBean(CurrentAgreements.class).publications();
-            PrintWriter out = spec.commandLine().getOut();
             if (format == Format.json) {
-                out.println(context.getBean(ObjectMapper.class).copy().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(publications));
+                out().println(json(context, publications));
             } else {
-                print(out, publications);
+                print(out(), publications);
             }
-        }
-        return 0;
+            return 0;
+        });
     }
 
     static void print(PrintWriter out, List<RecordedPublication> publications) {
@@ -72,63 +56,47 @@ class PublicationsCommand implements Callable<Integer> {
 
     @Command(name = "release", mixinStandardHelpOptions = true,
             description = "Apply a held list after all, if no later list has been applied since.")
-    static class Release implements Callable<Integer> {
-
-        @Mixin
-        DatabaseOptions database;
-
-        @Parameters(paramLabel = "PUBLICATION", description = "Its id, or 8 or more digits of its SHA-256.")
-        String publication;
-
-        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why it is released.")
-        String reason;
+    static class Release extends Review {
 
         @Option(names = "--file", required = true, paramLabel = "FILE",
                 description = "The held list's file again (checked by its SHA-256).")
         Path file;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             Fields.required("reason", reason);
             if (!Files.isRegularFile(file)) {
                 throw new InvalidFieldException("file", "no such file: " + file);
             }
-            try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
-                ImportReport report = context.getBean(PublicationImporter.class).release(publication, reason, file,
-                        TerminalProgress.onStderr(spec.commandLine().getErr()));
-                ImportReportTable.print(spec.commandLine().getOut(), report);
-            }
+            ImportReport report = onLedger(context -> context.getBean(PublicationImporter.class)
+                    .release(publication, reason, file, TerminalProgress.onStderr(err())));
+            ImportReportTable.print(out(), report);
             return 0;
         }
     }
 
     @Command(name = "reject", mixinStandardHelpOptions = true, description = "Keep a held list out for good.")
-    static class Reject implements Callable<Integer> {
+    static class Reject extends Review {
 
-        @Mixin
-        DatabaseOptions database;
+        @Override
+        public Integer call() throws Exception {
+            Fields.required("reason", reason);
+            RecordedPublication rejected = onLedger(context -> context.getBean(PublicationImporter.class)
+                    .reject(publication, reason));
+            out().printf("rejected %s (%s, %s): %s%n", rejected.publicationId(), rejected.report().fileName(),
+                    rejected.report().publishedOn(), rejected.reason());
+            return 0;
+        }
+    }
+
+    /** A held publication's review: which one, and why it is released or rejected. */
+    abstract static class Review extends LedgerCommand {
 
         @Parameters(paramLabel = "PUBLICATION", description = "Its id, or 8 or more digits of its SHA-256.")
         String publication;
 
-        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why it is rejected.")
+        @Option(names = "--reason", required = true, paramLabel = "TEXT",
+                description = "Why, kept with the event that records it.")
         String reason;
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            Fields.required("reason", reason);
-            try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
-                RecordedPublication rejected = context.getBean(PublicationImporter.class).reject(publication, reason);
-                spec.commandLine().getOut().printf("rejected %s (%s, %s): %s%n", rejected.publicationId(),
-                        rejected.report().fileName(), rejected.report().publishedOn(), rejected.reason());
-            }
-            return 0;
-        }
     }
 }

@@ -8,7 +8,7 @@ import org.agreementledger.reconciliation.PublishedFigure;
 import org.agreementledger.reconciliation.ReconciliationDocument;
 import org.agreementledger.reconciliation.ReconciliationLine;
 
-/** The reconciliation as a person reads it: in a terminal, or as the Markdown table the README shows. */
+/** The reconciliation as a person reads it: in a terminal, or as the Markdown table docs/reports.md shows. */
 final class ReconciliationTable {
 
     private static final String NONE = "–";

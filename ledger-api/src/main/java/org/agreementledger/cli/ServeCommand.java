@@ -28,6 +28,10 @@ class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-archive", description = "Serve the ledger as it is, importing nothing on start.")
     boolean noArchive;
 
+    @Option(names = "--watch", description = "Check ICE's 287(g) page once ready and every ledger.watch.every"
+            + " (6h), as `bin/ledger watch` does (default: LEDGER_WATCH, off; docs/watching.md).")
+    boolean watch;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -37,6 +41,9 @@ class ServeCommand implements Callable<Integer> {
                 "--ledger.archive.import-on-start=" + !noArchive));
         if (archive != null) {
             arguments.add("--ledger.archive.manifest=" + archive.toAbsolutePath());
+        }
+        if (watch) {
+            arguments.add("--ledger.watch.enabled=true");
         }
         ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.SERVLET,
                 arguments.toArray(String[]::new));

@@ -1,6 +1,6 @@
 package org.agreementledger.cli;
 
-import org.agreementledger.agreement.AgreementRequests;
+import org.agreementledger.agreement.app.AgreementRequests;
 import picocli.CommandLine.Option;
 
 /** Where an appended fact comes from: every event carries its source. */

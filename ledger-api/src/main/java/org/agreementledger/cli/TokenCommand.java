@@ -2,15 +2,11 @@ package org.agreementledger.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.agreementledger.integrity.ApiToken;
 import org.agreementledger.integrity.ApiTokens;
 import org.agreementledger.integrity.IssuedToken;
 import org.agreementledger.integrity.Role;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,10 +28,7 @@ class TokenCommand implements Runnable {
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = {"Create a token and print it (stdout, one line) this once: the ledger keeps only a hash.",
                     "Send it as `Authorization: Bearer TOKEN`."})
-    static class Create implements Callable<Integer> {
-
-        @Mixin
-        DatabaseOptions database;
+    static class Create extends LedgerCommand {
 
         @Option(names = "--role", required = true, paramLabel = "ROLE", description = "archivist or auditor.")
         String role;
@@ -43,37 +36,23 @@ class TokenCommand implements Runnable {
         @Option(names = "--name", paramLabel = "TEXT", description = "Whose or what it is, for `token list`.")
         String name;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             Role parsed = Role.parse("role", role);
-            try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
-                IssuedToken issued = context.getBean(ApiTokens.class).create(parsed, name);
-                spec.commandLine().getErr().printf("created %s token %s; it is shown only this once:%n",
-                        parsed.label(), issued.token().id());
-                spec.commandLine().getErr().flush();
-                spec.commandLine().getOut().println(issued.text());
-            }
+            IssuedToken issued = onLedger(context -> context.getBean(ApiTokens.class).create(parsed, name));
+            err().printf("created %s token %s; it is shown only this once:%n", parsed.label(), issued.token().id());
+            err().flush();
+            out().println(issued.text());
             return 0;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every token: id, role, name, created, revoked.")
-    static class ListTokens implements Callable<Integer> {
-
-        @Mixin
-        DatabaseOptions database;
-
-        @Spec
-        CommandSpec spec;
+    static class ListTokens extends LedgerCommand {
 
         @Override
-        public Integer call() {
-            try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
-                print(spec.commandLine().getOut(), context.getBean(ApiTokens.class).list());
-            }
+        public Integer call() throws Exception {
+            print(out(), onLedger(context -> context.getBean(ApiTokens.class).list()));
             return 0;
         }
 
@@ -87,24 +66,15 @@ class TokenCommand implements Runnable {
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token for good, at once.")
-    static class Revoke implements Callable<Integer> {
-
-        @Mixin
-        DatabaseOptions database;
+    static class Revoke extends LedgerCommand {
 
         @Parameters(paramLabel = "ID", description = "The token's id: the part before the '.' (see `token list`).")
         String id;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
-                ApiToken revoked = context.getBean(ApiTokens.class).revoke(id);
-                spec.commandLine().getOut().printf("revoked %s token %s at %s%n", revoked.role().label(),
-                        revoked.id(), revoked.revokedAt());
-            }
+        public Integer call() throws Exception {
+            ApiToken revoked = onLedger(context -> context.getBean(ApiTokens.class).revoke(id));
+            out().printf("revoked %s token %s at %s%n", revoked.role().label(), revoked.id(), revoked.revokedAt());
             return 0;
         }
     }

@@ -1,45 +1,30 @@
 package org.agreementledger.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.agreementledger.integrity.Digest;
 import org.agreementledger.integrity.Finding;
 import org.agreementledger.integrity.LedgerChain;
 import org.agreementledger.integrity.Verification;
 import org.agreementledger.progress.TerminalProgress;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Recompute the hash chain from the stored events and report the first position where an"
                 + " event was changed, deleted or inserted.",
                 "Exit codes: 0 verified, 1 tampering found (or the digest is not a prefix), 2 bad input."})
-class VerifyCommand implements Callable<Integer> {
-
-    @Mixin
-    DatabaseOptions database;
+class VerifyCommand extends LedgerCommand {
 
     @Option(names = "--digest", paramLabel = "HASH@POSITION",
             description = "A digest handed out earlier (by `digest`): prove it is a prefix of today's ledger.")
     String digest;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Digest earlier = digest == null ? null : Digest.parse("digest", digest); // before any database starts
-        Verification verification;
-        try (ConfigurableApplicationContext context = LedgerContext.start(database, WebApplicationType.NONE)) {
-            verification = context.getBean(LedgerChain.class)
-                    .verify(earlier, TerminalProgress.onStderr(spec.commandLine().getErr()));
-        }
-        print(spec.commandLine().getOut(), verification);
+        Verification verification = onLedger(context -> context.getBean(LedgerChain.class)
+                .verify(earlier, TerminalProgress.onStderr(err())));
+        print(out(), verification);
         return verification.intact() ? 0 : LedgerCli.FAILURE;
     }
 

@@ -58,7 +58,8 @@ class DatabaseConfiguration {
         // names this instance to the server: instances sharing a database count each other by it
         config.addDataSourceProperty("ApplicationName", SegmentBalancer.applicationName());
         // pgjdbc sends a JDBC batch of INSERTs (Axon's events of one unit of work) as multi-row
-        // INSERTs, so the per-statement chain trigger (V6) runs once per up to 128 rows, not per row
+        // INSERTs, so the chain's statement trigger (since V8 it notes the rows, linked at commit) runs
+        // once per up to 128 rows, not per row
         config.addDataSourceProperty("reWriteBatchedInserts", Boolean.toString(properties.rewriteBatchedInserts()));
         config.setMaximumPoolSize(properties.poolSize());
         config.setConnectionTimeout(properties.connectionTimeout().toMillis());

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * The byte layout of a chain link, the Java twin of {@code ledger_chain_link} in
- * {@code V5__integrity.sql} (and of the README's Auditing section): change one, change all three.
+ * {@code V5__integrity.sql} (and of docs/auditing.md, the link layout): change one, change all three.
  *
  * <pre>
  * hash(n) = SHA-256(hash(n-1) ‖ int8 n ‖ int8 globalindex ‖ field(eventidentifier)

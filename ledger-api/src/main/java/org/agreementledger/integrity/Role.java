@@ -4,8 +4,9 @@ import java.util.Locale;
 import org.agreementledger.api.InvalidFieldException;
 
 /**
- * What a token may do. Archivists append (and import, rebuild) and read everything; auditors
- * read everything and verify; the public, without a token, reads the reports and the page.
+ * What a token may do over HTTP. Archivists append and import, and read everything; auditors read
+ * everything and verify; the public, without a token, reads the reports, the page, histories and the
+ * chain's digest ({@code web.SecurityConfiguration} decides which request needs which).
  */
 public enum Role {
     ARCHIVIST, AUDITOR;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
-import org.agreementledger.importing.PublicationImporter;
+import org.agreementledger.importing.app.PublicationImporter;
 import org.agreementledger.progress.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,8 +3,7 @@ package org.agreementledger.readiness;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import org.springframework.http.HttpMethod;
-import org.springframework.web.servlet.HandlerInterceptor;
+import org.agreementledger.web.ReadInterceptor;
 
 /**
  * Refuses the reads that need the whole ledger while it is not ready: reports, the agreements in
@@ -13,7 +12,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * refusal is a 503 problem document saying how far loading has got, with {@code Retry-After}.
  * Appends and imports are not held back: they are checked against the ledger as it stands.
  */
-final class LoadingGate implements HandlerInterceptor {
+final class LoadingGate extends ReadInterceptor {
 
     private final LedgerReadiness readiness;
     private final Duration retryAfter;
@@ -24,11 +23,10 @@ final class LoadingGate implements HandlerInterceptor {
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (readiness.isReady()
-                || !HttpMethod.GET.matches(request.getMethod()) && !HttpMethod.HEAD.matches(request.getMethod())) {
-            return true;
+    protected boolean beforeRead(HttpServletRequest request, HttpServletResponse response) {
+        if (!readiness.isReady()) {
+            throw new LedgerNotReadyException(readiness.status(), retryAfter);
         }
-        throw new LedgerNotReadyException(readiness.status(), retryAfter);
+        return true;
     }
 }

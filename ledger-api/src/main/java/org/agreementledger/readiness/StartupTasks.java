@@ -2,7 +2,7 @@ package org.agreementledger.readiness;
 
 import java.util.List;
 import org.agreementledger.reporting.ReportProcessor;
-import org.agreementledger.reporting.ReportProperties;
+import org.agreementledger.reporting.app.ReportProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

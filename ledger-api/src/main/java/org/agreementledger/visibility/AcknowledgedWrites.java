@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import org.agreementledger.eventstore.AppendedEvents;
 import org.agreementledger.reporting.ReportPosition;
 import org.agreementledger.reporting.ReportProcessor;
-import org.agreementledger.reporting.ReportProperties;
+import org.agreementledger.reporting.app.ReportProperties;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package org.agreementledger.web;
 
-import org.agreementledger.agreement.AgreementConflictException;
+import org.agreementledger.agreement.app.AgreementConflictException;
 import org.agreementledger.api.AgreementNotFoundException;
 import org.agreementledger.api.InvalidFieldException;
 import org.springframework.http.HttpHeaders;
@@ -48,7 +48,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.BAD_REQUEST, "Invalid " + e.field(), e.getMessage(), e.field());
     }
 
-    @ExceptionHandler(org.agreementledger.importing.UploadTooLargeException.class)
+    @ExceptionHandler(org.agreementledger.importing.app.UploadTooLargeException.class)
     ProblemDetail tooLarge(RuntimeException e) {
         return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Upload too large", e.getMessage(), "file");
     }

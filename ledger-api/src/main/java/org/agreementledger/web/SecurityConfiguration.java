@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import org.agreementledger.integrity.ApiTokens;
 import org.agreementledger.integrity.Role;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -18,14 +20,19 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.util.AntPathMatcher;
 
 /**
  * Who may do what over HTTP, decided here and nowhere else:
  * <ul>
  *   <li>the public (no token): the report page, its static assets, the OpenAPI documents,
- *       {@code GET /api/reports/**}, an agreement's history and the publications recorded (a public
- *       record), and {@code GET /api/status} (whether the ledger is ready, which the page asks first);</li>
- *   <li>auditors: every other {@code GET /api/**}, notably {@code /api/ledger/**} (digest, verify);</li>
+ *       {@code GET /api/reports/**}, the agreements in force, an agreement's history, an agency's
+ *       record and the publications recorded (a public record), {@code GET /api/status} (whether the
+ *       ledger is ready, which the page asks first), {@code GET /api/watch} (when ICE's page was last
+ *       checked; /actuator/health is outside /api) and {@code GET /api/ledger/digest}: anyone may
+ *       fetch and keep the chain's tip, which is what makes a later rewrite detectable from outside;</li>
+ *   <li>auditors: every other {@code GET /api/**}, notably {@code /api/ledger/verify} (it recomputes the
+ *       whole chain, so it is not for everyone);</li>
  *   <li>archivists: all of that, and every other method on {@code /api/**}: append, import, rebuild.</li>
  * </ul>
  * A new {@code /api} endpoint is therefore auditor-only to read and archivist-only otherwise until
@@ -38,6 +45,24 @@ class SecurityConfiguration {
 
     private static final String ARCHIVIST = Role.ARCHIVIST.name();
     private static final String AUDITOR = Role.AUDITOR.name();
+
+    /** What the public may read under /api without a token; the OpenAPI document says the same per operation. */
+    static final String[] PUBLIC_READS = {"/api/reports/**", "/api/agreements", "/api/agreements/*/history",
+            "/api/agencies/*", "/api/publications", "/api/status", "/api/watch", "/api/ledger/digest"};
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+    /**
+     * The roles that may make a request to {@code path} under /api (a path or an OpenAPI path
+     * template) by {@code method}, as the rules of {@link #ledgerSecurity} decide it: none for the
+     * public, else either role for a read and the archivist for anything else.
+     */
+    static List<Role> rolesFor(HttpMethod method, String path) {
+        if (HttpMethod.GET.equals(method)) {
+            return Arrays.stream(PUBLIC_READS).anyMatch(read -> PATHS.match(read, path)) ? List.of()
+                    : List.of(Role.AUDITOR, Role.ARCHIVIST);
+        }
+        return List.of(Role.ARCHIVIST);
+    }
 
     @Bean
     SecurityFilterChain ledgerSecurity(HttpSecurity http, SecurityProperties properties, ApiTokens tokens,
@@ -52,8 +77,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // Spring's own error page renders the problem of a request already decided
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/reports/**", "/api/agreements", "/api/agreements/*/history",
-                                "/api/agencies/*", "/api/publications", "/api/status").permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(AUDITOR, ARCHIVIST)
                         .requestMatchers("/api/**").hasRole(ARCHIVIST)
                         // outside /api only the page, its assets and the OpenAPI documents: all reads

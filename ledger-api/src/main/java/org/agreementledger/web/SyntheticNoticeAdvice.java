@@ -2,19 +2,13 @@ package org.agreementledger.web;
 
 import org.agreementledger.database.DatabaseAvailability;
 import org.agreementledger.database.DatabaseOutages;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Consumer;
 import org.agreementledger.demo.LedgerSources;
-import org.springframework.core.MethodParameter;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
  * On a ledger holding synthetic data, every JSON object the ledger's API answers carries
@@ -22,15 +16,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * quotes a demo figure as a real one. Arrays (an agreement's history) say it in each event's source.
  */
 @RestControllerAdvice(basePackages = "org.agreementledger")
-class SyntheticNoticeAdvice implements ResponseBodyAdvice<Object> {
+class SyntheticNoticeAdvice extends JsonObjectNotice {
 
     private final LedgerSources sources;
-    private final ObjectMapper json;
     private final DatabaseAvailability database;
 
     SyntheticNoticeAdvice(LedgerSources sources, ObjectMapper json, DatabaseAvailability database) {
+        super(json);
         this.sources = sources;
-        this.json = json;
         this.database = database;
     }
 
@@ -53,24 +46,13 @@ class SyntheticNoticeAdvice implements ResponseBodyAdvice<Object> {
     }
 
     @Override
-    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
-        return MappingJackson2HttpMessageConverter.class.isAssignableFrom(converterType);
-    }
-
-    @Override
-    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
-                                  Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
-                                  ServerHttpResponse response) {
-        if (body == null || body instanceof ProblemDetail || !request.getURI().getPath().startsWith("/api/")
-                || !holdsSynthetic()) {
-            return body;
+    protected Consumer<ObjectNode> notice(ServerHttpRequest request, ServerHttpResponse response) {
+        if (!request.getURI().getPath().startsWith("/api/") || !holdsSynthetic()) {
+            return null;
         }
-        JsonNode tree = json.valueToTree(body);
-        if (tree instanceof ObjectNode object) {
+        return object -> {
             object.put("synthetic", true);
             object.put("notice", LedgerSources.NOTICE);
-            return object;
-        }
-        return body;
+        };
     }
 }

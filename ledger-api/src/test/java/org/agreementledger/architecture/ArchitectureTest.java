@@ -5,12 +5,22 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,6 +44,46 @@ class ArchitectureTest {
                         || source.getUri().toString().contains("/" + module + "-"))
                 .orElse(false));
     }
+
+    /** The Maven module a class was compiled in, from its classes directory or jar: {@code ledger-core}, ... */
+    private static final Pattern MODULE = Pattern.compile("/(ledger-[a-z]+)(?:/|-\\d)");
+
+    static String moduleOf(JavaClass javaClass) {
+        return javaClass.getSource().map(source -> {
+            Matcher module = MODULE.matcher(source.getUri().toString());
+            return module.find() ? module.group(1) : null;
+        }).orElse(null);
+    }
+
+    /**
+     * Each package in one module: a package shared by two is how a module reaches another's
+     * package-private classes, and it cannot be a Java module (JPMS refuses split packages). The
+     * modules of every package are collected from the classes' code source locations first.
+     */
+    @ArchTest
+    static final ArchRule noPackageSpansTwoModules = classes().should(new ArchCondition<JavaClass>(
+            "reside in a package no other module has classes in") {
+
+        private final Map<String, Set<String>> modulesOfPackage = new TreeMap<>();
+
+        @Override
+        public void init(Collection<JavaClass> all) {
+            for (JavaClass javaClass : all) {
+                String module = moduleOf(javaClass);
+                if (module != null) {
+                    modulesOfPackage.computeIfAbsent(javaClass.getPackageName(), p -> new TreeSet<>()).add(module);
+                }
+            }
+        }
+
+        @Override
+        public void check(JavaClass javaClass, ConditionEvents events) {
+            Set<String> modules = modulesOfPackage.getOrDefault(javaClass.getPackageName(), Set.of());
+            boolean split = modules.size() > 1;
+            events.add(new SimpleConditionEvent(javaClass, !split, javaClass.getName() + " (" + moduleOf(javaClass)
+                    + ") is in package " + javaClass.getPackageName() + ", which modules " + modules + " share"));
+        }
+    }).because("a package lives in one module; reach another module's classes through their public API");
 
     @ArchTest
     static final ArchRule coreHasNoWebAndNoSql = noClasses().that(inModule("ledger-core"))

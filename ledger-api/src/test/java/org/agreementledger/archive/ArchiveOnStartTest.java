@@ -81,7 +81,7 @@ class ArchiveOnStartTest extends LedgerIntegrationTest {
                 "/api/reports/counts?asOf=2021-04-09&knownAt=2021-04-09", JsonNode.class);
         assertThat(counts.getStatusCode()).isEqualTo(HttpStatus.OK);
         // the capture of 2021-04-09, counted straight from its file
-        var expected = org.agreementledger.importing.WorkbookFigures.of(
+        var expected = org.agreementledger.importing.app.WorkbookFigures.of(
                 ARCHIVE.resolve("files/ParticipatingEntities-20210409041957.xlsx"));
         assertThat(counts.getBody().get("agreements").asInt()).isEqualTo(expected.agreements());
         assertThat(counts.getBody().get("agencies").asInt()).isEqualTo(expected.agencies());

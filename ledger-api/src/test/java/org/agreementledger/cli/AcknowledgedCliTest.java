@@ -14,7 +14,7 @@ import org.agreementledger.api.AgencyId;
 import org.agreementledger.cli.CommandLineRuns.Run;
 import org.agreementledger.importing.IceSheetFiles;
 import org.agreementledger.importing.Publication;
-import org.agreementledger.importing.WorkbookFigures;
+import org.agreementledger.importing.app.WorkbookFigures;
 import org.agreementledger.testing.LedgerDatabaseExtension;
 import org.agreementledger.testing.LedgerDatabaseExtension.TestDatabase;
 import org.agreementledger.testing.TestAgreements;

@@ -97,6 +97,13 @@ class LedgerCliTest {
         Run noHistory = ledger("history", "AL-ghost#JEM#2025-01-02");
         assertThat(noHistory.exitCode()).isEqualTo(2);
         assertThat(noHistory.err()).contains("error: AGREEMENT_ID (agreementId): no agreement 'AL-ghost#JEM#2025-01-02'");
+        Run countsFormat = ledger("counts", "--as-of", "2025-01-02", "--format", "xml");
+        assertThat(countsFormat.exitCode()).isEqualTo(2);
+        assertThat(countsFormat.err()).contains("--format (format): unknown format 'xml'; expected table, json or csv");
+        Run reconcileFormat = ledger("reconcile", "--format", "html");
+        assertThat(reconcileFormat.exitCode()).isEqualTo(2);
+        assertThat(reconcileFormat.err())
+                .contains("--format (format): unknown format 'html'; expected table, markdown, json or csv");
 
         assertThat(events()).isEqualTo(before);
     }
@@ -169,10 +176,15 @@ class LedgerCliTest {
     @Test
     void helpIsEverywhere() {
         for (String[] args : new String[][] {{"--help"}, {"append", "--help"}, {"append", "sign", "--help"},
-                {"history", "--help"}, {"serve", "--help"}, {"import", "--help"}}) {
+                {"history", "--help"}, {"serve", "--help"}, {"import", "--help"}, {"counts", "--help"},
+                {"publications", "reject", "--help"}, {"token", "create", "--help"}, {"digest", "--help"}}) {
             Run help = ledger(args);
             assertThat(help.exitCode()).as(String.join(" ", args)).isZero();
             assertThat(help.out()).startsWith("Usage: ledger");
+            boolean parentOnly = args.length == 1 || args.length == 2 && args[0].equals("append");
+            if (!parentOnly) {
+                assertThat(help.out()).as("every command works on a chosen ledger").contains("--data-dir=DIR");
+            }
         }
         assertThat(ledger().exitCode()).isEqualTo(2);
         assertThat(ledger("frobnicate").exitCode()).isEqualTo(2);

@@ -156,7 +156,7 @@ class ReportCliTest {
         assertThat(rebuild.out()).startsWith("rebuilt the report tables from ");
     }
 
-    /** Every published figure, in each format; the markdown is the table the README shows. */
+    /** Every published figure, in each format; the markdown is the table docs/reports.md shows. */
     @Test
     void reconcilePrintsEveryPublishedFigureInEachFormat() throws Exception {
         JsonNode published;

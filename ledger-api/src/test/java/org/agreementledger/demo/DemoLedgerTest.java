@@ -1,6 +1,7 @@
 package org.agreementledger.demo;
 
 import java.time.Duration;
+import org.agreementledger.demo.DemoHistory;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.reporting.ReportProcessor;
 import org.agreementledger.testing.LedgerIntegrationTest;

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.agreementledger.agreement.AgreementLedger;
+import org.agreementledger.agreement.app.AgreementLedger;
 import org.agreementledger.api.AgreementSigned;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.reporting.ReportProcessor;

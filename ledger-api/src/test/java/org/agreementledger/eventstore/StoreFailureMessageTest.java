@@ -5,9 +5,9 @@ import static org.agreementledger.testing.TestAgreements.uniqueAgency;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import org.agreementledger.agreement.AgreementConflictException;
+import org.agreementledger.agreement.app.AgreementConflictException;
 import org.agreementledger.api.SupportModel;
-import org.agreementledger.importing.AtomicAppender;
+import org.agreementledger.importing.app.AtomicAppender;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.testing.LedgerIntegrationTest;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,7 @@ package org.agreementledger.integrity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.agreementledger.agreement.AgreementLedger;
+import org.agreementledger.agreement.app.AgreementLedger;
 import org.agreementledger.testing.EventStoreRows;
 import org.agreementledger.testing.LedgerIntegrationTest;
 import org.agreementledger.testing.TestAgreements;

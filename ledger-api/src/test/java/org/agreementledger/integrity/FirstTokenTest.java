@@ -50,7 +50,7 @@ class FirstTokenTest extends LedgerIntegrationTest {
 
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token);
-        assertThat(http.exchange("/api/ledger/digest", HttpMethod.GET, new HttpEntity<>(headers), String.class)
+        assertThat(http.exchange("/api/ledger/verify", HttpMethod.GET, new HttpEntity<>(headers), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
 
         // a later start (simulated) neither makes another token nor touches the file

@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Each role boundary over HTTP: archivists append, auditors read the ledger and verify, the public
- * reads reports and histories; a missing or unknown token is 401, a token of the wrong role 403,
- * revocation is immediate, and no refusal leaves an event behind.
+ * reads reports, histories and the chain's digest; a missing or unknown token is 401, a token of the
+ * wrong role 403, revocation is immediate, and no refusal leaves an event behind.
  */
 class RolesTest extends LedgerIntegrationTest {
 
@@ -87,27 +87,43 @@ class RolesTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void auditorsAndArchivistsReadTheLedgerThePublicDoesNot() {
-        refused(HttpStatus.UNAUTHORIZED, HttpMethod.GET, "/api/ledger/digest", null, null);
+    void auditorsAndArchivistsVerifyThePublicDoesNot() {
         refused(HttpStatus.UNAUTHORIZED, HttpMethod.GET, "/api/ledger/verify", null, null);
-        refused(HttpStatus.UNAUTHORIZED, HttpMethod.GET, "/api/ledger/digest", null, "not a token at all");
+        refused(HttpStatus.UNAUTHORIZED, HttpMethod.GET, "/api/ledger/verify", null, "not a token at all");
 
         call(HttpMethod.POST, "/api/agreements", signing(), archivist);
-        ResponseEntity<JsonNode> digest = call(HttpMethod.GET, "/api/ledger/digest", null, auditor);
-        assertThat(digest.getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> digest = call(HttpMethod.GET, "/api/ledger/digest", null, null);
         long position = digest.getBody().get("position").asLong();
-        assertThat(position).isPositive();
-        assertThat(digest.getBody().get("digest").asText())
-                .isEqualTo(digest.getBody().get("hash").asText() + "@" + position).matches("[0-9a-f]{64}@\\d+");
-        assertThat(call(HttpMethod.GET, "/api/ledger/digest", null, archivist).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         call(HttpMethod.POST, "/api/agreements", signing(), archivist);
+        assertThat(call(HttpMethod.GET, "/api/ledger/verify", null, archivist).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         ResponseEntity<JsonNode> verify = call(HttpMethod.GET, "/api/ledger/verify?digest={d}", null, auditor,
                 digest.getBody().get("digest").asText());
         assertThat(verify.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(verify.getBody().get("intact").asBoolean()).as(verify.getBody().toString()).isTrue();
         assertThat(verify.getBody().get("digestCheck").get("holds").asBoolean()).isTrue();
         assertThat(verify.getBody().get("tip").get("position").asLong()).isGreaterThan(position);
+    }
+
+    /** The chain's tip is public: anyone may keep it, and a later rewrite is then detectable from outside. */
+    @Test
+    void anyoneFetchesTheDigestWithOrWithoutAToken() {
+        call(HttpMethod.POST, "/api/agreements", signing(), archivist);
+        ResponseEntity<JsonNode> digest = call(HttpMethod.GET, "/api/ledger/digest", null, null);
+        assertThat(digest.getStatusCode()).isEqualTo(HttpStatus.OK);
+        long position = digest.getBody().get("position").asLong();
+        assertThat(position).isPositive();
+        assertThat(digest.getBody().get("digest").asText())
+                .isEqualTo(digest.getBody().get("hash").asText() + "@" + position).matches("[0-9a-f]{64}@\\d+");
+        for (String token : new String[] {auditor, archivist, "not a token at all"}) {
+            ResponseEntity<JsonNode> same = call(HttpMethod.GET, "/api/ledger/digest", null, token);
+            assertThat(same.getStatusCode()).as("digest with " + token).isEqualTo(HttpStatus.OK);
+            assertThat(same.getBody().get("position").asLong()).isGreaterThanOrEqualTo(position);
+        }
+        // reading it is all the public may do there
+        refused(HttpStatus.UNAUTHORIZED, HttpMethod.POST, "/api/ledger/digest", null, null);
+        refused(HttpStatus.FORBIDDEN, HttpMethod.POST, "/api/ledger/digest", null, auditor);
     }
 
     @Test
@@ -125,7 +141,7 @@ class RolesTest extends LedgerIntegrationTest {
     @Test
     void aRevokedTokenIsRefusedAtOnceEvenAfterItWasCached() {
         IssuedToken issued = tokens.create(Role.ARCHIVIST, "to be revoked");
-        assertThat(call(HttpMethod.GET, "/api/ledger/digest", null, issued.text()).getStatusCode())
+        assertThat(call(HttpMethod.GET, "/api/ledger/verify", null, issued.text()).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         tokens.revoke(issued.token().id());
         refused(HttpStatus.UNAUTHORIZED, HttpMethod.POST, "/api/agreements", signing(), issued.text());

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.agreementledger.importing.IceSheetFiles;
-import org.agreementledger.importing.PublicationImporter;
+import org.agreementledger.importing.app.PublicationImporter;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.reporting.ReportProcessor;
 import org.agreementledger.testing.LedgerIntegrationTest;

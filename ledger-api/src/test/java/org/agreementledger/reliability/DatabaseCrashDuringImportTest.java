@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.agreementledger.api.ImportReport;
 import org.agreementledger.importing.IceSheetFiles;
-import org.agreementledger.importing.PublicationImporter;
+import org.agreementledger.importing.app.PublicationImporter;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.reporting.ReportProcessor;
 import org.axonframework.eventhandling.EventBus;

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.agreementledger.importing.IceSheetFiles;
-import org.agreementledger.importing.PublicationImporter;
+import org.agreementledger.importing.app.PublicationImporter;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.reporting.AgreementReports;
 import org.agreementledger.reporting.Counts;

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.agreementledger.agreement.AgreementLedger;
+import org.agreementledger.agreement.app.AgreementLedger;
 import org.agreementledger.api.AgencyId;
 import org.agreementledger.api.CorrectAgreement;
 import org.agreementledger.api.CorrectableField;

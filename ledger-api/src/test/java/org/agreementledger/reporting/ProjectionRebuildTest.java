@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
-import org.agreementledger.agreement.AgreementLedger;
+import org.agreementledger.agreement.app.AgreementLedger;
 import org.agreementledger.api.ChangeSupportModel;
 import org.agreementledger.api.CorrectAgreement;
 import org.agreementledger.api.CorrectableField;

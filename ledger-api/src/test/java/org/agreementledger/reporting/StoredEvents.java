@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 record StoredEvents(JdbcTemplate jdbc, ObjectMapper json) {
 
-    /** One stored event: its agreement, its place in the agreement's stream, its payload. */
-    record Stored(String agreementId, long sequenceNumber, AgreementEvent event) {
+    /** One stored event: its agreement, its place in the agreement's stream, its payload, its place in the store. */
+    record Stored(String agreementId, long sequenceNumber, AgreementEvent event, long globalIndex) {
     }
 
     /** Every event of the store, each an agreement's: for a store holding nothing else. */
@@ -28,7 +28,8 @@ record StoredEvents(JdbcTemplate jdbc, ObjectMapper json) {
 
     private List<Stored> read(boolean agreementsOnly) {
         return jdbc.query("""
-                select aggregateidentifier, sequencenumber, payloadtype, convert_from(payload, 'UTF8') as payload
+                select globalindex, aggregateidentifier, sequencenumber, payloadtype,
+                       convert_from(payload, 'UTF8') as payload
                 from domainevententry order by globalindex
                 """, (row, n) -> {
             Class<?> type = type(row.getString("payloadtype"));
@@ -36,7 +37,7 @@ record StoredEvents(JdbcTemplate jdbc, ObjectMapper json) {
                 return null;
             }
             return new Stored(row.getString("aggregateidentifier"), row.getLong("sequencenumber"),
-                    read(type, row.getString("payload")));
+                    read(type, row.getString("payload")), row.getLong("globalindex"));
         }).stream().filter(Objects::nonNull).toList();
     }
 

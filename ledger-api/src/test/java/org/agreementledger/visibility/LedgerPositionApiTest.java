@@ -161,6 +161,46 @@ class LedgerPositionApiTest extends LedgerIntegrationTest {
         assertThat(current.getBody().path("agreements").asLong()).isEqualTo(agreementsBefore + 1);
     }
 
+    /**
+     * A page polling a report for news: the answer carries an ETag, the same question with
+     * If-None-Match is a 304 without a body until something is appended, then a 200 with the new
+     * figures and a new tag; JSON and CSV of one report are tagged apart.
+     */
+    @Test
+    void aPollThatFindsNothingNewIsNotModified() {
+        String counts = "/api/reports/counts?asOf=" + AS_OF;
+        ResponseEntity<JsonNode> first = http.getForEntity(counts, JsonNode.class);
+        String tag = first.getHeaders().getETag();
+        assertThat(tag).as("ETag").isNotNull().startsWith("W/\"");
+        assertThat(first.getHeaders().getVary()).contains(HttpHeaders.ACCEPT);
+
+        ResponseEntity<String> again = http.exchange(counts, HttpMethod.GET, new HttpEntity<>(ifNoneMatch(tag)),
+                String.class);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
+        assertThat(again.getBody()).isNull();
+        assertThat(again.getHeaders().getETag()).isEqualTo(tag);
+        assertThat(position(again)).isEqualTo(position(first));
+
+        HttpHeaders csv = ifNoneMatch(tag);
+        csv.setAccept(List.of(MediaType.parseMediaType("text/csv")));
+        assertThat(http.exchange(counts, HttpMethod.GET, new HttpEntity<>(csv), String.class).getStatusCode())
+                .as("the CSV answer is not the JSON one").isEqualTo(HttpStatus.OK);
+
+        assertThat(sign(TestAgreements.uniqueAgency("Poll")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<JsonNode> news = http.exchange(counts, HttpMethod.GET, new HttpEntity<>(ifNoneMatch(tag)),
+                JsonNode.class);
+        assertThat(news.getStatusCode()).as("after an append").isEqualTo(HttpStatus.OK);
+        assertThat(news.getHeaders().getETag()).isNotEqualTo(tag);
+        assertThat(news.getBody().path("agreements").asLong())
+                .isEqualTo(first.getBody().path("agreements").asLong() + 1);
+    }
+
+    private static HttpHeaders ifNoneMatch(String tag) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setIfNoneMatch(tag);
+        return headers;
+    }
+
     private static <T> List<T> concat(List<T> first, List<T> second) {
         return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
     }

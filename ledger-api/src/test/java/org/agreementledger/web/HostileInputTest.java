@@ -75,6 +75,8 @@ class HostileInputTest extends LedgerIntegrationTest {
                     "format"), null),
             new Endpoint("GET", "/api/agencies/{agencyId}", List.of(), null),
             new Endpoint("GET", "/api/reports/reconciliation", List.of("knownAt"), null),
+            new Endpoint("GET", "/api/publications", List.of(), null), // takes no input either
+            new Endpoint("GET", "/api/watch", List.of(), null), // takes no input either
             new Endpoint("GET", "/api/status", List.of(), null)); // takes no input: listed so none is forgotten
 
     /** Tomcat's default limit on the request line and headers (server.max-http-request-header-size). */
@@ -308,6 +310,52 @@ class HostileInputTest extends LedgerIntegrationTest {
             assertThat(problem.get("field").asText()).isEqualTo("file");
             assertThat(answer.body()).doesNotContain("TOP-SECRET");
         }
+    }
+
+    /** Every operation the OpenAPI document describes is an entry point here, so none is forgotten. */
+    @Test
+    void everyDocumentedOperationIsUnderTest() throws Exception {
+        Answer document = send("GET", "/v3/api-docs", null, null);
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        json.readTree(document.body()).path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> documented.add(method.toUpperCase(java.util.Locale.ROOT) + " "
+                        + path.getKey())));
+        assertThat(documented).hasSizeGreaterThanOrEqualTo(16);
+        assertThat(ENDPOINTS.stream().map(Endpoint::toString).toList()).containsAll(documented);
+    }
+
+    /**
+     * The digest is public, so anyone can send it a token: a hostile one (SQL in its id or secret, a
+     * 4 kB one) is looked up like any other and leaves the request anonymous. The public read still
+     * answers, the auditor's verify refuses it as a 401 problem, and nothing is appended.
+     */
+    @Test
+    void hostileTokensOnThePublicDigestLeaveTheRequestAnonymous() throws Exception {
+        List<String> tokens = new ArrayList<>(HOSTILE.subList(0, 5));
+        tokens.add("abcdefabcdef." + HOSTILE.get(0));
+        tokens.add(HOSTILE.get(3) + "." + HOSTILE.get(1));
+        tokens.add(HOSTILE.get(6));
+        long before = new EventStoreRows(jdbc).count();
+        for (String token : tokens) {
+            for (String path : new String[] {"/api/ledger/digest", "/api/ledger/verify"}) {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + token)
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                String what = path + " with token " + abbreviate(token);
+                if (path.endsWith("digest")) {
+                    assertThat(response.statusCode()).as(what).isEqualTo(200);
+                    assertThat(json.readTree(response.body()).path("digest").asText()).as(what)
+                            .matches("[0-9a-f]{64}@\\d+");
+                } else {
+                    assertThat(response.statusCode()).as(what).isEqualTo(401);
+                    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                            .startsWith("application/problem+json");
+                    assertThat(json.readTree(response.body()).path("field").asText()).isEqualTo("Authorization");
+                }
+            }
+        }
+        assertThat(new EventStoreRows(jdbc).count()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from api_token", Long.class)).isNotNull(); // still there
     }
 
     @Test

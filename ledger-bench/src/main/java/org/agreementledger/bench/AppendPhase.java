@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.agreementledger.demo.DemoHistory;
-import org.agreementledger.importing.AtomicAppender;
+import org.agreementledger.importing.app.AtomicAppender;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.reporting.ReportProcessor;
 import org.axonframework.config.EventProcessingConfiguration;

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import org.agreementledger.api.ImportReport;
 import org.agreementledger.importing.IceSheet;
 import org.agreementledger.importing.IceSheetReader;
-import org.agreementledger.importing.ManifestImporter;
+import org.agreementledger.importing.app.ManifestImporter;
 import org.agreementledger.importing.Publication;
 import org.agreementledger.importing.PublicationKind;
 import org.agreementledger.importing.PublicationManifest;

@@ -62,11 +62,13 @@ final class Bench implements AutoCloseable {
         // the events read once are dropped here, before the later phases' heap
         rebuild = rebuild.withoutEvents();
         TimelineFigure timeline = new TimelinePhase(this).run();
+        Map<String, Object> following = new SnapshotFollowing(context, seed)
+                .measure(Map.of("eventsPerSecond", rebuild.figure().eventsPerSecond()));
         VerifyFigure verify = new VerifyPhase(this).run();
         SingleAppendsFigure single = new SingleAppendsPhase(this).run();
         BulkImportFigure bulk = new BulkImportPhase(this).run();
-        return new Figures(append, rebuild.figure(), rebuild.readOnce(), counts, timeline, verify, single, bulk,
-                heapByPhase);
+        return new Figures(append, rebuild.figure(), rebuild.readOnce(), counts, timeline, following, verify, single,
+                bulk, heapByPhase);
     }
 
     /** Records the heap's peaks since the last {@code heap.reset()} as {@code phase}'s. */

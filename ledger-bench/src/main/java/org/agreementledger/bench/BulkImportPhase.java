@@ -15,7 +15,7 @@ import org.agreementledger.demo.SyntheticPublications;
 import org.agreementledger.importing.IceSheet;
 import org.agreementledger.importing.IceSheetReader;
 import org.agreementledger.importing.Publication;
-import org.agreementledger.importing.PublicationImporter;
+import org.agreementledger.importing.app.PublicationImporter;
 import org.agreementledger.importing.SheetLine;
 import org.agreementledger.progress.Progress;
 import org.agreementledger.reporting.ReportProcessor;

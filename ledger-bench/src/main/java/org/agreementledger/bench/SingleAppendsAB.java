@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.agreementledger.LedgerApplication;
-import org.agreementledger.agreement.AgreementLedger;
+import org.agreementledger.agreement.app.AgreementLedger;
 import org.agreementledger.api.Source;
 import org.agreementledger.api.SourceKind;
 import org.agreementledger.reporting.ReportProcessor;

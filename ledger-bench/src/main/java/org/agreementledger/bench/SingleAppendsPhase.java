@@ -7,7 +7,7 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.agreementledger.agreement.AgreementLedger;
+import org.agreementledger.agreement.app.AgreementLedger;
 import org.agreementledger.api.Source;
 import org.agreementledger.api.SourceKind;
 import org.agreementledger.reporting.ReportProcessor;

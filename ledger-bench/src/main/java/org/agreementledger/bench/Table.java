@@ -18,6 +18,7 @@ final class Table {
         VerifyFigure verify = f.verify();
         SingleAppendsFigure single = f.singleAppends();
         BulkImportFigure bulk = f.bulkImport();
+        Map<String, Object> following = f.snapshotFollowing();
         StringBuilder out = new StringBuilder();
         out.append(fmt("size %s agreements (%s events), %s; load average %s; machine %s%n", run.size(), append.events(),
                 run.date(), run.loadAverage(), run.machine()));
@@ -44,6 +45,18 @@ final class Table {
         out.append(fmt("| timeline 10 years by day (%s points) | %.1f ms | %s single counts scaled: %,.0f ms | %sx faster |%n",
                 timeline.points(), timeline.ms(), timeline.baselineSampledCounts(), timeline.baselineMs(),
                 timeline.ratio()));
+        if (following != null) {
+            out.append(fmt("| counts within %s after each of %s appends (snapshot applied, %s reloads) | p50 %.2f ms, p99 %.2f ms, max %.2f ms | | %s (target p99 <= 5 ms, no reload) |%n",
+                    following.get("askedAfterEach"), following.get("appends"), following.get("reloads"),
+                    num(following, "p50Ms"), num(following, "p99Ms"), num(following, "maxMs"),
+                    Boolean.TRUE.equals(following.get("met")) ? "met" : "not met"));
+            out.append(fmt("| applying a batch to the snapshot | %.1f µs an event (%.2f µs a row) | rebuild: %.1f µs an event | |%n",
+                    num(following, "applyMicrosPerEvent"), num(following, "applyMicrosPerRow"),
+                    num(following, "rebuildMicrosPerEvent")));
+            out.append(fmt("| snapshot memory | %.1f bytes a version (%s versions); live heap MB after each append %s | | |%n",
+                    num(following, "bytesPerVersion"), following.get("versions"),
+                    following.get("liveHeapMbAfterEachAppend")));
+        }
         out.append(fmt("| verify hash chain | %,.0f events/s | SHA-256 in memory: %,.0f events/s | %s |%n",
                 verify.eventsPerSecond(), verify.baselineEventsPerSecond(), verify.ratio()));
         OpenLoop.Step at = single.atTarget();

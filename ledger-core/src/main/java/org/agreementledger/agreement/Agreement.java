@@ -2,15 +2,12 @@ package org.agreementledger.agreement;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import org.agreementledger.api.AgreementCorrected;
-import org.agreementledger.api.AgreementReinstated;
+import org.agreementledger.api.AgreementEvent;
 import org.agreementledger.api.AgreementSigned;
-import org.agreementledger.api.AgreementWithdrawn;
 import org.agreementledger.api.ChangeSupportModel;
 import org.agreementledger.api.CorrectAgreement;
 import org.agreementledger.api.ReinstateAgreement;
 import org.agreementledger.api.SignAgreement;
-import org.agreementledger.api.SupportModelChanged;
 import org.agreementledger.api.WithdrawAgreement;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -58,29 +55,11 @@ class Agreement {
         apply(state.decide(command));
     }
 
+    /** Axon calls it with each of the agreement's events, oldest first, and after each event it applies. */
     @EventSourcingHandler
-    void on(AgreementSigned event) {
-        agreementId = event.agreementId();
-        state = AgreementState.signed(event);
-    }
-
-    @EventSourcingHandler
-    void on(SupportModelChanged event) {
-        state = state.after(event);
-    }
-
-    @EventSourcingHandler
-    void on(AgreementWithdrawn event) {
-        state = state.after(event);
-    }
-
-    @EventSourcingHandler
-    void on(AgreementReinstated event) {
-        state = state.after(event);
-    }
-
-    @EventSourcingHandler
-    void on(AgreementCorrected event) {
-        state = state.after(event);
+    void on(AgreementEvent event) {
+        // a signing starts the agreement; every later event changes what it says
+        state = event instanceof AgreementSigned signed ? AgreementState.signed(signed) : state.after(event);
+        agreementId = state.agreementId();
     }
 }

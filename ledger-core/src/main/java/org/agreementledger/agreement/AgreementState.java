@@ -1,7 +1,6 @@
 package org.agreementledger.agreement;
 
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import org.agreementledger.api.AgreementAmendment;
@@ -133,13 +132,8 @@ record AgreementState(String agreementId, SupportModel model, LocalDate inForceF
 
     /** The agreement as its signing made it. */
     static AgreementState signed(AgreementSigned event) {
-        Map<CorrectableField, String> facts = new EnumMap<>(CorrectableField.class);
-        facts.put(CorrectableField.agencyName, event.agencyName());
-        facts.put(CorrectableField.county, event.county());
-        facts.put(CorrectableField.agencyType, event.agencyType());
-        facts.put(CorrectableField.signedOn, event.signedOn() == null ? null : event.signedOn().toString());
-        facts.put(CorrectableField.moaLink, event.moaLink());
-        return new AgreementState(event.agreementId(), event.model(), event.effectiveOn(), null, facts);
+        AgreementFacts facts = AgreementFacts.signed(event);
+        return new AgreementState(event.agreementId(), event.model(), facts.start(), null, facts.values());
     }
 
     /** The agreement after one of its later events (a signing starts a new state: {@link #signed}). */
@@ -155,11 +149,9 @@ record AgreementState(String agreementId, SupportModel model, LocalDate inForceF
             return new AgreementState(agreementId, model, e.effectiveOn(), null, facts);
         }
         if (event instanceof AgreementCorrected e) {
-            Map<CorrectableField, String> corrected = new EnumMap<>(facts);
-            corrected.put(e.field(), e.newValue());
-            // the signing date is when the agreement came into force; a corrected date moves that
-            LocalDate from = e.field() == CorrectableField.signedOn ? LocalDate.parse(e.newValue()) : inForceFrom;
-            return new AgreementState(agreementId, model, from, withdrawnOn, corrected);
+            // from the day it is in force since, which a reinstatement may have moved
+            AgreementFacts corrected = new AgreementFacts(facts, inForceFrom).corrected(e);
+            return new AgreementState(agreementId, model, corrected.start(), withdrawnOn, corrected.values());
         }
         if (event instanceof AgreementSigned e) {
             return signed(e);

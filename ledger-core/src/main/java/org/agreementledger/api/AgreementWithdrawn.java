@@ -1,8 +1,10 @@
 package org.agreementledger.api;
 
 import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
 
 /** The agreement is no longer in force from {@code effectiveOn}. */
+@Revision(Source.EVENT_REVISION)
 public record AgreementWithdrawn(String agreementId, WithdrawalReason reason, LocalDate effectiveOn,
                                  LocalDate knownOn, Source source) implements AgreementEvent {
 

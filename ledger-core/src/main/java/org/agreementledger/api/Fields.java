@@ -2,6 +2,8 @@ package org.agreementledger.api;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns the text a person typed (command-line flag, JSON string) into typed values.
@@ -144,6 +146,23 @@ public final class Fields {
                 .collect(java.util.stream.Collectors.joining(", "));
         throw new InvalidFieldException(field, "unknown " + what + " '" + abbreviate(text) + "'; expected one of "
                 + expected);
+    }
+
+    /**
+     * The constant whose code (FL, JEM) or title (Florida, Jail Enforcement Model) the text names,
+     * the text and the title compared as {@code comparable} writes them (which leaves an upper-case
+     * code as it is); null if none is named.
+     */
+    public static <E extends Enum<E>> E byCodeOrTitle(String text, E[] constants, Function<E, String> title,
+                                                      UnaryOperator<String> comparable) {
+        String normalized = comparable.apply(text);
+        for (E constant : constants) {
+            if (constant.name().equals(normalized)
+                    || comparable.apply(title.apply(constant)).equals(normalized)) {
+                return constant;
+            }
+        }
+        return null;
     }
 
     /** Echoes hostile or huge input back only in part, never cutting a surrogate pair in two. */

@@ -11,9 +11,16 @@ import java.time.LocalDate;
  * @param sha256      SHA-256 of the source file, if there is a file
  * @param publishedOn the date the source was published, if known
  * @param sheetRow    the 1-based worksheet row, for spreadsheet sources
+ * @param capture     for a copy an archive captured (the Wayback Machine), when and by whom it was captured and
+ *                    extracted; null for a source fetched from its publisher. Events of revision 2 on carry it;
+ *                    before, a capture was told only in words at the end of the title, which the upcaster
+ *                    ({@code SourceCaptureUpcaster}) turns into this.
  */
 public record Source(SourceKind kind, String title, String reference, String sha256, LocalDate publishedOn,
-                     Integer sheetRow) {
+                     Integer sheetRow, Capture capture) {
+
+    /** The revision of every event that carries a source: 2 since the source has a capture. */
+    public static final String EVENT_REVISION = "2";
 
     public Source {
         Fields.required("source.kind", kind);
@@ -28,7 +35,18 @@ public record Source(SourceKind kind, String title, String reference, String sha
         }
     }
 
+    /** A source no archive captured. */
+    public Source(SourceKind kind, String title, String reference, String sha256, LocalDate publishedOn,
+                  Integer sheetRow) {
+        this(kind, title, reference, sha256, publishedOn, sheetRow, null);
+    }
+
     public static Source manual(String title, String reference) {
         return new Source(SourceKind.MANUAL, title, reference, null, null, null);
+    }
+
+    /** The title, with the capture in words when there is one: how a person is shown where a fact came from. */
+    public String citation() {
+        return capture == null ? title : title + " (" + capture.summary() + ")";
     }
 }

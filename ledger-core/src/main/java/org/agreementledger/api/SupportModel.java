@@ -21,11 +21,10 @@ public enum SupportModel {
     /** Accepts the code (JEM) or the name ICE prints (Jail Enforcement Model), in any case. */
     public static SupportModel parse(String field, String value) {
         String text = Fields.required(field, value);
-        String normalized = text.replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
-        for (SupportModel model : values()) {
-            if (model.name().equals(normalized) || model.title.toUpperCase(Locale.ROOT).equals(normalized)) {
-                return model;
-            }
+        SupportModel model = Fields.byCodeOrTitle(text, values(), SupportModel::title,
+                named -> named.replaceAll("\\s+", " ").toUpperCase(Locale.ROOT));
+        if (model != null) {
+            return model;
         }
         throw new InvalidFieldException(field, "unknown support model '" + Fields.abbreviate(text)
                 + "'; expected JEM, TFM or WSO (or Jail Enforcement Model, Task Force Model, Warrant Service Officer)");

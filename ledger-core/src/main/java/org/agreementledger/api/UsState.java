@@ -90,11 +90,9 @@ public enum UsState {
     /** Accepts the USPS code (FL) or the full name in any case (FLORIDA, Florida). */
     public static UsState parse(String field, String value) {
         String text = Fields.required(field, value);
-        String normalized = comparable(text);
-        for (UsState state : values()) {
-            if (state.name().equals(normalized) || comparable(state.title).equals(normalized)) {
-                return state;
-            }
+        UsState state = Fields.byCodeOrTitle(text, values(), UsState::title, UsState::comparable);
+        if (state != null) {
+            return state;
         }
         throw new InvalidFieldException(field, "unknown state '" + Fields.abbreviate(text)
                 + "'; expected a USPS code such as FL or a state name such as Florida");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.agreementledger.api.AgencyId;
 import org.agreementledger.api.Fields;
 import org.agreementledger.api.InvalidFieldException;
@@ -28,6 +29,31 @@ final class AgencyColumns {
 
     AgencyColumns(SheetHeader header) {
         this.header = header;
+    }
+
+    /** What a row of either list says of its agency, and the spelling repairs made reading it. */
+    record Agency(UsState state, String agencyName, String agencyType, String county, SupportModel model,
+                  List<CellRepair> repairs) {
+    }
+
+    /**
+     * A data row made into a line from its agency's columns (and whatever else {@code line} reads):
+     * null for a blank row, the row's problem when one of them cannot be read.
+     */
+    <L> L line(RawRow row, Function<Agency, L> line, Function<RowProblem, L> unreadable) {
+        if (row.blank()) {
+            return null;
+        }
+        try {
+            UsState state = state(row);
+            String agencyName = agencyName(row);
+            SupportModel model = model(row);
+            return line.apply(new Agency(state, agencyName, optional(row, SheetColumn.TYPE),
+                    optional(row, SheetColumn.COUNTY), model, takeRepairs()));
+        } catch (Unreadable e) {
+            takeRepairs();
+            return unreadable.apply(e.problem());
+        }
     }
 
     UsState state(RawRow row) {

@@ -13,12 +13,12 @@ import org.apache.poi.poifs.filesystem.FileMagic;
  * Decides from a file's first bytes (not its name) whether it can be a sheet, so a PDF or an
  * HTML error page saved as {@code .xlsx} is refused with a sentence instead of a stack trace.
  */
-enum FileKind {
+public enum FileKind {
     XLSX,
     CSV;
 
     /** CSV if named {@code .csv}, else xlsx; refused if the bytes say otherwise or there are none. */
-    static FileKind of(Path file) {
+    public static FileKind of(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         FileKind expected = name.endsWith(".csv") || name.endsWith(".txt") ? CSV : XLSX;
         try {

@@ -2,8 +2,6 @@ package org.agreementledger.importing;
 
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.agreementledger.api.SupportModel;
-import org.agreementledger.api.UsState;
 
 /** Turns a participating-agencies row into a {@link SheetRow}, or a {@link RowProblem}; null for a blank row. */
 final class ParticipatingRows implements Function<RawRow, SheetLine> {
@@ -20,26 +18,13 @@ final class ParticipatingRows implements Function<RawRow, SheetLine> {
 
     @Override
     public SheetLine apply(RawRow row) {
-        if (row.blank()) {
-            return null;
-        }
-        try {
-            UsState state = columns.state(row);
-            String agencyName = columns.agencyName(row);
-            SupportModel model = columns.model(row);
-            return new SheetRow(row.sheetRow(), state, agencyName,
-                    columns.optional(row, SheetColumn.TYPE),
-                    columns.optional(row, SheetColumn.COUNTY),
-                    model,
-                    signed(columns.cell(row, SheetColumn.SIGNED)),
-                    moaText(columns.cell(row, SheetColumn.MOA)),
-                    link(columns.cell(row, SheetColumn.MOA)),
-                    linkOrText(columns.cell(row, SheetColumn.ADDENDUM)),
-                    columns.takeRepairs());
-        } catch (AgencyColumns.Unreadable e) {
-            columns.takeRepairs();
-            return e.problem();
-        }
+        return columns.line(row, agency -> new SheetRow(row.sheetRow(), agency.state(), agency.agencyName(),
+                agency.agencyType(), agency.county(), agency.model(),
+                signed(columns.cell(row, SheetColumn.SIGNED)),
+                moaText(columns.cell(row, SheetColumn.MOA)),
+                link(columns.cell(row, SheetColumn.MOA)),
+                linkOrText(columns.cell(row, SheetColumn.ADDENDUM)),
+                agency.repairs()), problem -> problem);
     }
 
     private SignedDate signed(RawCell cell) {

@@ -1,8 +1,6 @@
 package org.agreementledger.importing;
 
 import java.util.function.Function;
-import org.agreementledger.api.SupportModel;
-import org.agreementledger.api.UsState;
 
 /** Turns a pending-agencies row into a {@link PendingRow}, or a {@link RowProblem}; null for a blank row. */
 final class PendingRows implements Function<RawRow, PendingLine> {
@@ -15,20 +13,7 @@ final class PendingRows implements Function<RawRow, PendingLine> {
 
     @Override
     public PendingLine apply(RawRow row) {
-        if (row.blank()) {
-            return null;
-        }
-        try {
-            UsState state = columns.state(row);
-            String agencyName = columns.agencyName(row);
-            SupportModel model = columns.model(row);
-            return new PendingRow(row.sheetRow(), state, agencyName,
-                    columns.optional(row, SheetColumn.TYPE),
-                    columns.optional(row, SheetColumn.COUNTY),
-                    model, columns.takeRepairs());
-        } catch (AgencyColumns.Unreadable e) {
-            columns.takeRepairs();
-            return e.problem();
-        }
+        return columns.line(row, agency -> new PendingRow(row.sheetRow(), agency.state(), agency.agencyName(),
+                agency.agencyType(), agency.county(), agency.model(), agency.repairs()), problem -> problem);
     }
 }

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.agreementledger.api.Capture;
 import org.agreementledger.api.Fields;
 import org.agreementledger.api.InvalidFieldException;
 import org.agreementledger.api.Source;
@@ -57,7 +58,7 @@ public record Publication(PublicationKind kind, LocalDate publishedOn, Edition e
     private static final Comparator<Publication> ORDER = Comparator
             .comparing(Publication::publishedOn)
             .thenComparing(p -> p.edition() == null ? Edition.AM : p.edition())
-            .thenComparing(p -> p.capture() == null ? Instant.MIN : p.capture().at())
+            .thenComparing(p -> p.capture() == null ? Instant.MIN : p.capture().capturedAt())
             .thenComparing(Publication::kind)
             .thenComparing(Publication::fileName);
 
@@ -91,17 +92,6 @@ public record Publication(PublicationKind kind, LocalDate publishedOn, Edition e
         FILE_NAME_REPAIRED,
         /** The day a Wayback Machine capture was made, from its timestamp. */
         CAPTURE
-    }
-
-    /**
-     * A file the Wayback Machine captured rather than one fetched from ICE when it was posted.
-     *
-     * @param at           the capture's instant (its timestamp, UTC)
-     * @param webPageTable true for the table on ICE's 287(g) web page (ICE's form until February
-     *                     2025), extracted into a workbook by someone else; false for ICE's own file
-     * @param extractedBy  who extracted the web page's table, if known
-     */
-    public record Capture(Instant at, boolean webPageTable, String extractedBy) {
     }
 
     /** Identifies a file, dating it from ICE's file name. */
@@ -149,7 +139,7 @@ public record Publication(PublicationKind kind, LocalDate publishedOn, Edition e
         Edition edition = naming.edition() != null ? naming.edition()
                 : fromName != null && fromName.date().equals(date) ? fromName.edition() : null;
         Capture capture = fromName == null || fromName.capturedAt() == null || !fromItsName ? null
-                : new Capture(fromName.capturedAt(), webPageTable(fileName, naming.manifestKind()),
+                : Capture.wayback(fromName.capturedAt(), webPageTable(fileName, naming.manifestKind()),
                         extractedBy(naming.origin()));
         Dated dated = naming.publishedOn() != null ? Dated.GIVEN : capture != null ? Dated.CAPTURE : Dated.FILE_NAME;
         PublicationKind resolvedKind = naming.kind() != null ? naming.kind() : kindInName(fileName);
@@ -217,17 +207,12 @@ public record Publication(PublicationKind kind, LocalDate publishedOn, Edition e
                 ? PublicationKind.PENDING : PublicationKind.PARTICIPATING;
     }
 
-    /** "ICE participating agencies, 2025-05-16 am", for the provenance of every event it yields. */
+    /**
+     * "ICE participating agencies, 2025-05-16 am", for the provenance of every event it yields; a
+     * capture's details are the source's {@link Capture}, not words in the title.
+     */
     public String title() {
-        String title = kind.title() + ", " + publishedOn + (edition == null ? "" : " " + edition.label());
-        if (capture == null) {
-            return title;
-        }
-        return title + (capture.webPageTable()
-                ? " (the table on ICE's 287(g) web page as the Wayback Machine captured it at " + capture.at()
-                        + ", extracted to a workbook by " + (capture.extractedBy() == null ? "a third party"
-                        : capture.extractedBy()) + ")"
-                : " (ICE's spreadsheet as the Wayback Machine captured it at " + capture.at() + ")");
+        return kind.title() + ", " + publishedOn + (edition == null ? "" : " " + edition.label());
     }
 
     /** Where the events cite it: the URL it came from when known, else its file name. */
@@ -237,12 +222,12 @@ public record Publication(PublicationKind kind, LocalDate publishedOn, Edition e
 
     /** Provenance of a fact the publication as a whole says, such as an agreement no longer listed. */
     public Source source() {
-        return new Source(kind.sourceKind(), title(), reference(), sha256, publishedOn, null);
+        return new Source(kind.sourceKind(), title(), reference(), sha256, publishedOn, null, capture);
     }
 
     /** Provenance of the fact on one row of this publication. */
     public Source source(int sheetRow) {
-        return new Source(kind.sourceKind(), title(), reference(), sha256, publishedOn, sheetRow);
+        return new Source(kind.sourceKind(), title(), reference(), sha256, publishedOn, sheetRow, capture);
     }
 
     @Override
@@ -259,6 +244,11 @@ public record Publication(PublicationKind kind, LocalDate publishedOn, Edition e
     }
 
     private record Digest(String sha256, long size) {
+    }
+
+    /** The lower-case hex SHA-256 of a file's bytes: what identifies a publication. */
+    public static String sha256(Path file) {
+        return digest(file).sha256();
     }
 
     private static Digest digest(Path file) {

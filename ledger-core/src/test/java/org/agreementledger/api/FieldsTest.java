@@ -90,4 +90,21 @@ class FieldsTest {
         assertThat(Fields.illFormedAt(echoed)).isEqualTo(-1);
         assertThat(echoed).isEqualTo("x".repeat(39) + "…");
     }
+
+    @Test
+    void aStateOrAModelIsNamedByItsCodeOrItsTitleEachWithItsOwnSpacing() {
+        assertThat(UsState.parse("state", "fl")).isEqualTo(UsState.FL);
+        assertThat(UsState.parse("state", "  u.s.  virgin islands ")).isEqualTo(UsState.VI);
+        assertThat(SupportModel.parse("model", "wso")).isEqualTo(SupportModel.WSO);
+        assertThat(SupportModel.parse("model", "Jail   Enforcement\tModel")).isEqualTo(SupportModel.JEM);
+        // a sheet's "Task Force Model." is a spelling the import repairs and reports, not a model as written
+        assertThatThrownBy(() -> SupportModel.parse("model", "Task Force Model."))
+                .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("model: unknown support model");
+        assertThatThrownBy(() -> UsState.parse("state", "Floridaa"))
+                .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("state: unknown state 'Floridaa'");
+        assertThat(Fields.byCodeOrTitle("Guam ", UsState.values(), UsState::title, String::strip)).isEqualTo(UsState.GU);
+        assertThat(Fields.byCodeOrTitle("GU", UsState.values(), UsState::title, String::strip)).isEqualTo(UsState.GU);
+        assertThat(Fields.byCodeOrTitle("GUAM", UsState.values(), UsState::title, String::strip))
+                .as("compared only as the comparable function writes them").isNull();
+    }
 }

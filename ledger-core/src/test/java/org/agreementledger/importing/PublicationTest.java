@@ -68,14 +68,20 @@ class PublicationTest {
         assertThat(table.publishedOn()).isEqualTo(LocalDate.of(2021, 1, 13));
         assertThat(table.dated()).isEqualTo(Publication.Dated.CAPTURE);
         assertThat(table.capture().webPageTable()).isTrue();
-        assertThat(table.title()).isEqualTo("ICE participating agencies, 2021-01-13 (the table on ICE's 287(g) web"
-                + " page as the Wayback Machine captured it at 2021-01-13T00:20:27Z, extracted to a workbook by"
-                + " RelevantResearch/287g-DetentionData)");
+        assertThat(table.title()).isEqualTo("ICE participating agencies, 2021-01-13");
+        assertThat(table.source().capture()).isEqualTo(new org.agreementledger.api.Capture(
+                java.time.Instant.parse("2021-01-13T00:20:27Z"), "Wayback Machine", true,
+                "RelevantResearch/287g-DetentionData", null));
+        assertThat(table.source().citation()).isEqualTo("ICE participating agencies, 2021-01-13 (the table on ICE's"
+                + " 287(g) web page as the Wayback Machine captured it at 2021-01-13T00:20:27Z, extracted to a workbook"
+                + " by RelevantResearch/287g-DetentionData)");
         assertThat(table.source().reference()).startsWith("https://github.com/RelevantResearch/");
 
         Publication sheet = Publication.of(write("participatingAgencies-20250221214937.xlsx", "s"));
         assertThat(sheet.capture().webPageTable()).isFalse();
-        assertThat(sheet.title()).endsWith("(ICE's spreadsheet as the Wayback Machine captured it at 2025-02-21T21:49:37Z)");
+        assertThat(sheet.source(3).capture().capturedAt()).isEqualTo(java.time.Instant.parse("2025-02-21T21:49:37Z"));
+        assertThat(sheet.source(3).citation())
+                .endsWith("(ICE's spreadsheet as the Wayback Machine captured it at 2025-02-21T21:49:37Z)");
         assertThat(sheet.source().reference()).isEqualTo("participatingAgencies-20250221214937.xlsx");
     }
 

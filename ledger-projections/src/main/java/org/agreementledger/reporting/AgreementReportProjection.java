@@ -10,16 +10,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.agreementledger.api.AgreementEvent;
+import org.agreementledger.api.SupportModel;
+import org.agreementledger.api.UsState;
+import org.agreementledger.storedevents.StoredEventReader;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,8 +53,7 @@ class AgreementReportProjection {
      * batch does not carry. Never any past the batch's last: a replay must not take in events the
      * store holds beyond the handled one. The unique (aggregate, sequence) index serves the join.
      */
-    private static final String EVENTS_BEFORE = """
-            select e.aggregateidentifier, e.sequencenumber, e.payloadtype, e.payloadrevision, e.payload
+    private static final String EVENTS_BEFORE = "select " + StoredEventReader.columns("e") + "\n" + """
             from unnest(?::text[], ?::bigint[]) as handled(agreement_id, before)
             join domainevententry e on e.aggregateidentifier = handled.agreement_id
                                    and e.sequencenumber < handled.before
@@ -60,6 +61,13 @@ class AgreementReportProjection {
 
     private static final String DELETE_VERSIONS =
             "delete from report_agreement_version where generation = ? and agreement_id = any(?::text[])";
+
+    /** The same, returning what the in-memory snapshot counts of each row deleted, as epoch days. */
+    private static final String DELETE_VERSIONS_RETURNING = DELETE_VERSIONS + """
+             returning agency_id, state, model, agency_type,
+                       lower(valid) - date '1970-01-01', upper(valid) - date '1970-01-01',
+                       lower(known) - date '1970-01-01', upper(known) - date '1970-01-01',
+                       isempty(valid) or isempty(known)""";
 
     /** All of a batch's versions in one statement (one firing of any statement-level trigger). */
     private static final String INSERT_VERSIONS = """
@@ -75,13 +83,15 @@ class AgreementReportProjection {
 
     private final JdbcTemplate jdbc;
     private final ReportGenerations generations;
-    private final Serializer serializer;
+    private final StoredEventReader storedEvents;
+    private final ReportSnapshots snapshots;
 
-    AgreementReportProjection(JdbcTemplate jdbc, ReportGenerations generations,
-                              @Qualifier("eventSerializer") Serializer serializer) {
+    AgreementReportProjection(JdbcTemplate jdbc, ReportGenerations generations, StoredEventReader storedEvents,
+                              ReportSnapshots snapshots) {
         this.jdbc = jdbc;
         this.generations = generations;
-        this.serializer = serializer;
+        this.storedEvents = storedEvents;
+        this.snapshots = snapshots;
     }
 
     @EventHandler
@@ -89,7 +99,7 @@ class AgreementReportProjection {
         unitOfWork.getOrComputeResource(TOUCHED, key -> {
             TouchedAgreements touched = new TouchedAgreements();
             // once per batch, inside its transaction, before the processor's token is committed with it
-            unitOfWork.onPrepareCommit(batch -> replace(touched));
+            unitOfWork.onPrepareCommit(batch -> replace(touched, batch));
             return touched;
         }).handled(event.agreementId(), new RecordedEvent(sequenceNumber, event));
     }
@@ -130,9 +140,15 @@ class AgreementReportProjection {
         }
     }
 
-    private void replace(TouchedAgreements touched) {
+    private void replace(TouchedAgreements touched, UnitOfWork<?> batch) {
         if (touched.handled.isEmpty()) {
             return;
+        }
+        boolean following = snapshots.following();
+        if (following) {
+            // announced before anything is written, so a report that sees this batch's revision waits for it
+            snapshots.preparing();
+            batch.onCleanup(done -> snapshots.finished());
         }
         Map<String, List<RecordedEvent>> histories = touched.histories(this::eventsBefore);
         List<AgreementVersion> versions = new ArrayList<>();
@@ -146,15 +162,39 @@ class AgreementReportProjection {
         }
         int generation = generations.building();
         String[] agreementIds = touched.handled.keySet().toArray(String[]::new);
-        jdbc.update(connection -> {
-            PreparedStatement delete = connection.prepareStatement(DELETE_VERSIONS);
-            delete.setInt(1, generation);
-            delete.setArray(2, connection.createArrayOf("text", agreementIds));
-            return delete;
-        });
+        List<SnapshotVersion> removed = new ArrayList<>();
+        PreparedStatementCreator delete = connection -> {
+            PreparedStatement statement = connection.prepareStatement(following ? DELETE_VERSIONS_RETURNING
+                    : DELETE_VERSIONS);
+            statement.setInt(1, generation);
+            statement.setArray(2, connection.createArrayOf("text", agreementIds));
+            return statement;
+        };
+        if (following) {
+            jdbc.query(delete, row -> {
+                if (!row.getBoolean(9)) {
+                    removed.add(new SnapshotVersion(row.getString(1), UsState.valueOf(row.getString(2)),
+                            SupportModel.valueOf(row.getString(3)), row.getString(4), row.getInt(5),
+                            openIfNull(row.getObject(6, Integer.class)), row.getInt(7),
+                            openIfNull(row.getObject(8, Integer.class))));
+                }
+            });
+        } else {
+            jdbc.update(delete);
+        }
         if (!versions.isEmpty()) {
             jdbc.update(connection -> insert(connection, generation, versions));
         }
+        if (following) {
+            long transactionId = jdbc.queryForObject("select pg_current_xact_id()::text::bigint", Long.class);
+            List<SnapshotVersion> added = versions.stream().map(SnapshotVersion::of).filter(Objects::nonNull).toList();
+            SnapshotChange change = new SnapshotChange(generation, transactionId, removed, added);
+            batch.afterCommit(committed -> snapshots.committed(change));
+        }
+    }
+
+    private static int openIfNull(Integer day) {
+        return day == null ? InForceIndex.OPEN : day;
     }
 
     private Map<String, List<RecordedEvent>> eventsBefore(Map<String, Long> before) {
@@ -165,13 +205,12 @@ class AgreementReportProjection {
             select.setArray(2, connection.createArrayOf("bigint", before.values().toArray(Long[]::new)));
             return select;
         }, rows -> {
-            String agreementId = rows.getString(1);
-            // the configured event serializer, as the store's own reader deserializes (no upcasters are configured)
-            Object payload = serializer.deserialize(new SimpleSerializedObject<>(rows.getBytes(5), byte[].class,
-                    rows.getString(3), rows.getString(4)));
-            if (payload instanceof AgreementEvent event) {
-                histories.computeIfAbsent(agreementId, id -> new ArrayList<>())
-                        .add(new RecordedEvent(rows.getLong(2), event));
+            // through the upcaster chain, as the store's own reader gives events to the handler
+            for (DomainEventMessage<?> stored : storedEvents.read(rows)) {
+                if (stored.getPayload() instanceof AgreementEvent event) {
+                    histories.computeIfAbsent(stored.getAggregateIdentifier(), id -> new ArrayList<>())
+                            .add(new RecordedEvent(stored.getSequenceNumber(), event));
+                }
             }
         });
         return histories;

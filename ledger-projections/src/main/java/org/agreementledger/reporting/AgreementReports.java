@@ -6,10 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import javax.sql.DataSource;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -18,28 +14,20 @@ import org.agreementledger.api.InvalidFieldException;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.UsState;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The questions auditors ask, answered from the read model. Counts and timelines answer from an
- * in-memory snapshot of the published generation ({@link InForceIndex}) while the read model's
- * revision (V7__report_revision.sql) is still the one the snapshot was read at; otherwise from one
- * SQL statement each, while a fresh snapshot loads in the background. Every statement reads the
- * published generation inside itself, and a snapshot is read in one transaction, so an answer is
- * never half old, half rebuilt. {@code knownAt} null means today: everything the ledger holds.
+ * The questions auditors ask, answered from the read model. Counts and timelines answer from the
+ * in-memory snapshot of the published generation, kept current batch by batch
+ * ({@link ReportSnapshots}); only while it cannot prove it is current (a rebuild, before the first
+ * load) from one SQL statement each, which are also what the snapshot is tested against. Every
+ * statement reads the published generation inside itself, so an answer is never half old, half
+ * rebuilt. {@code knownAt} null means today: everything the ledger holds.
  */
 @Service
-public class AgreementReports implements DisposableBean {
+public class AgreementReports {
 
-    private static final Logger log = LoggerFactory.getLogger(AgreementReports.class);
 
     /** A timeline longer than this is a mistake (ten years of days is 3,653 points). */
     public static final int MAX_TIMELINE_POINTS = 5000;
@@ -55,55 +43,12 @@ public class AgreementReports implements DisposableBean {
     private static final String[] TERRITORIES = Arrays.stream(UsState.values()).filter(UsState::isTerritory)
             .map(UsState::name).toArray(String[]::new);
 
-    /** One number that grows with every committed change to the report tables; see V7__report_revision.sql. */
-    private static final String REVISION = "select sum(changes)::bigint from report_revision";
-    /** Rows a snapshot load fetches per round trip: the cursor keeps the load's own memory flat. */
-    private static final int LOAD_FETCH_SIZE = 10_000;
-
     private final JdbcTemplate jdbc;
-    private final boolean inMemory;
-    /** Repeatable read: the revision and the rows of a snapshot come from one database snapshot. */
-    private final TransactionTemplate snapshotTransactions;
-    private final JdbcTemplate streaming;
-    private final ExecutorService loader;
-    private final AtomicBoolean loading = new AtomicBoolean();
-    private volatile InForceIndex index;
-    /** The revision at which a load last failed: none is tried again before the revision moves. */
-    private volatile long unloadableAt = -1;
-    /**
-     * No load starts before this (System.nanoTime): one load's duration after the last one, so that
-     * under a steady stream of appends, reloading the whole table takes at most half of a core while
-     * reports answer from SQL.
-     */
-    private volatile long nextLoadAfter = System.nanoTime();
+    private final ReportSnapshots snapshots;
 
-    AgreementReports(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                     @Value("${ledger.reports.in-memory:true}") boolean inMemory) {
+    AgreementReports(JdbcTemplate jdbc, ReportSnapshots snapshots) {
         this.jdbc = jdbc;
-        this.inMemory = inMemory;
-        this.snapshotTransactions = new TransactionTemplate(transactionManager);
-        snapshotTransactions.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        snapshotTransactions.setReadOnly(true);
-        DataSource dataSource = jdbc.getDataSource();
-        this.streaming = new JdbcTemplate(dataSource);
-        streaming.setFetchSize(LOAD_FETCH_SIZE);
-        this.loader = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "report-snapshot-loader");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    /**
-     * Lets a load under way finish before the database it reads is stopped (the embedded database
-     * closes after this bean): cut off, it logged a broken connection into the command line's output.
-     */
-    @Override
-    public void destroy() throws InterruptedException {
-        loader.shutdown();
-        if (!loader.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
-            loader.shutdownNow();
-        }
+        this.snapshots = snapshots;
     }
 
     /** Today in the ledger's calendar (UTC, as knownOn is), by the same clock that stamps events. */
@@ -113,7 +58,7 @@ public class AgreementReports implements DisposableBean {
 
     public Counts counts(LocalDate asOf, LocalDate knownAt) {
         LocalDate known = knownAt == null ? today() : knownAt;
-        InForceIndex current = currentIndex();
+        ReportSnapshot current = snapshots.current();
         return current != null ? current.counts(asOf, known) : countsFromSql(asOf, known);
     }
 
@@ -155,7 +100,7 @@ public class AgreementReports implements DisposableBean {
     public Timeline timeline(LocalDate from, LocalDate to, Step step, LocalDate knownAt) {
         long last = lastPoint(from, to, step);
         LocalDate known = knownAt == null ? today() : knownAt;
-        InForceIndex current = currentIndex();
+        ReportSnapshot current = snapshots.current();
         if (current == null) {
             return new Timeline(from, to, step, known, pointsFromSql(from, step, last, known));
         }
@@ -232,79 +177,13 @@ public class AgreementReports implements DisposableBean {
                 from, step.interval, last);
     }
 
-    /**
-     * The snapshot, if it was read at the revision the read model has now; else null, and a fresh
-     * one starts loading (one load at a time; a query never waits for it).
-     */
-    private InForceIndex currentIndex() {
-        if (!inMemory) {
-            return null;
-        }
-        InForceIndex current = index;
-        long revision = revision();
-        if (current != null && current.revision() == revision) {
-            return current;
-        }
-        if (revision != unloadableAt && System.nanoTime() - nextLoadAfter >= 0) {
-            startLoading(revision);
-        }
-        return null;
-    }
-
     long revision() {
-        return jdbc.queryForObject(REVISION, Long.class);
+        return snapshots.revision();
     }
 
-    private void startLoading(long revision) {
-        if (loading.compareAndSet(false, true)) {
-            try {
-                loader.execute(() -> {
-                    try {
-                        loadIndex();
-                    } catch (RuntimeException failed) {
-                        // not again until the read model changes: a snapshot that cannot hold these rows
-                        // (see InForceIndex.Builder) would fail the same way on every query
-                        unloadableAt = revision;
-                        log.warn("report snapshot not loaded; reports answer from SQL until the read model changes",
-                                failed);
-                    } finally {
-                        loading.set(false);
-                    }
-                });
-            } catch (RuntimeException rejected) { // shutting down
-                loading.set(false);
-            }
-        }
-    }
-
-    /** Reads the published generation and the revision in one repeatable-read transaction, and uses it. */
+    /** A fresh snapshot read from the table now (for tests that hold its answers beside SQL's): its arrays. */
     InForceIndex loadIndex() {
-        long started = System.nanoTime();
-        InForceIndex loaded = snapshotTransactions.execute(status -> {
-            InForceIndex.Builder builder = new InForceIndex.Builder(revision());
-            streaming.query("""
-                    select agency_id, state, model, agency_type,
-                           lower(valid) - date '1970-01-01' as valid_from, upper(valid) - date '1970-01-01' as valid_to,
-                           lower(known) - date '1970-01-01' as known_from, upper(known) - date '1970-01-01' as known_to
-                    from report_agreement_version
-                    where generation = """ + ReportGenerations.PUBLISHED, row -> {
-                builder.add(row.getString(1), UsState.valueOf(row.getString(2)), SupportModel.valueOf(row.getString(3)),
-                        row.getString(4), row.getInt(5), row.getObject(6, Integer.class), row.getInt(7),
-                        row.getObject(8, Integer.class));
-            });
-            return builder.build();
-        });
-        synchronized (this) { // a slower load of an older revision never replaces a newer snapshot
-            if (index == null || index.revision() <= loaded.revision()) {
-                index = loaded;
-            }
-        }
-        long finished = System.nanoTime();
-        nextLoadAfter = finished + (finished - started);
-        log.info("report snapshot loaded: {} versions ({} corners) at revision {} in {} ms ({} ms of them making"
-                        + " the corners; {} MB of arrays)", loaded.size(), loaded.corners(), loaded.revision(),
-                (System.nanoTime() - started) / 1_000_000, loaded.cornersMs(), loaded.bytes() / (1024 * 1024));
-        return loaded;
+        return snapshots.load().arrays();
     }
 
     /**
@@ -313,24 +192,18 @@ public class AgreementReports implements DisposableBean {
      * benchmark. False if the timeout passed first, or the snapshot is switched off.
      */
     public boolean awaitSnapshot(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (currentIndex() == null) {
-            if (!inMemory || System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+        return snapshots.await(timeout);
     }
 
     /** The snapshot as it is, current or not: for tests that hold its answers beside SQL's. */
+    ReportSnapshot snapshot() {
+        return snapshots.snapshot();
+    }
+
+    /** The snapshot's arrays as they are, current or not (the bench counts over them alone). */
     InForceIndex index() {
-        return index;
+        ReportSnapshot snapshot = snapshots.snapshot();
+        return snapshot == null ? null : snapshot.arrays();
     }
 
     /** The agreements in force, optionally in one state and under one model, a page at a time. */

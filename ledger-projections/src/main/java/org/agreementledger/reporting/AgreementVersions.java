@@ -3,7 +3,6 @@ package org.agreementledger.reporting;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.agreementledger.agreement.AgreementFacts;
 import org.agreementledger.api.AgencyId;
 import org.agreementledger.api.AgreementCorrected;
 import org.agreementledger.api.AgreementEvent;
@@ -31,7 +31,7 @@ import org.agreementledger.api.UsState;
  * <p>The result depends only on the events, never on the order they were appended: within one day
  * of knowledge they are taken in valid-time order, later-known and then later-appended last.
  *
- * <p>In force on a day: from the signing's effectiveOn (or the corrected signedOn) unless the
+ * <p>In force on a day: from the start ({@link AgreementFacts#start}) unless the
  * last withdrawal or reinstatement on or before that day is a withdrawal.
  *
  * <p>A version's agency is the one its name is known by then ({@link #agencyIdOf}), so one
@@ -87,25 +87,16 @@ public final class AgreementVersions {
             return List.of(); // nothing is known of an agreement before its signing is
         }
         // Corrections reach back over all valid time: the latest-known one per field wins.
-        Map<CorrectableField, String> facts = new EnumMap<>(CorrectableField.class);
-        facts.put(CorrectableField.agencyName, signing.agencyName());
-        facts.put(CorrectableField.county, signing.county());
-        facts.put(CorrectableField.agencyType, signing.agencyType());
-        facts.put(CorrectableField.signedOn, signing.signedOn() == null ? null : signing.signedOn().toString());
-        facts.put(CorrectableField.moaLink, signing.moaLink());
-        LocalDate from = signing.effectiveOn();
+        AgreementFacts facts = AgreementFacts.signed(signing);
         List<RecordedEvent> corrections = known.stream()
                 .filter(recorded -> recorded.event() instanceof AgreementCorrected)
                 .sorted(Comparator.comparing((RecordedEvent recorded) -> recorded.event().knownOn())
                         .thenComparingLong(RecordedEvent::sequenceNumber))
                 .toList();
         for (RecordedEvent recorded : corrections) {
-            AgreementCorrected correction = (AgreementCorrected) recorded.event();
-            facts.put(correction.field(), correction.newValue());
-            if (correction.field() == CorrectableField.signedOn) {
-                from = LocalDate.parse(correction.newValue()); // a corrected signing date moves the start
-            }
+            facts = facts.corrected((AgreementCorrected) recorded.event());
         }
+        LocalDate from = facts.start();
         // Over valid time, from the start: in force or not (withdrawals and reinstatements), and under which
         // model. Anything dated before the start counts from the start; the later-ordered event of a day wins.
         TreeMap<LocalDate, Boolean> inForceFrom = new TreeMap<>();
@@ -145,13 +136,12 @@ public final class AgreementVersions {
         return stretches;
     }
 
-    private static Stretch stretch(AgreementSigned signing, Map<CorrectableField, String> facts, SupportModel model,
+    private static Stretch stretch(AgreementSigned signing, AgreementFacts facts, SupportModel model,
                                    LocalDate from, LocalDate to) {
-        String signedOn = facts.get(CorrectableField.signedOn);
         String agencyName = facts.get(CorrectableField.agencyName);
         return new Stretch(signing.agreementId(), agencyIdOf(signing, agencyName), agencyName,
                 signing.state(), facts.get(CorrectableField.county), facts.get(CorrectableField.agencyType), model,
-                signedOn == null ? null : LocalDate.parse(signedOn), facts.get(CorrectableField.moaLink), from, to);
+                facts.signedOn(), facts.get(CorrectableField.moaLink), from, to);
     }
 
     /**

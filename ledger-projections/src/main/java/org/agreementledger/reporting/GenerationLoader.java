@@ -8,20 +8,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.agreementledger.api.AgreementEvent;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
+import org.agreementledger.storedevents.StoredEventReader;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.postgresql.PGConnection;
 import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +34,7 @@ class GenerationLoader {
     private static final Logger log = LoggerFactory.getLogger(GenerationLoader.class);
 
     /** The unique (aggregate, sequence) index gives this order without a sort. */
-    private static final String EVENTS = """
-            select aggregateidentifier, sequencenumber, payloadtype, payloadrevision, payload
+    private static final String EVENTS = "select " + StoredEventReader.columns(null) + "\n" + """
             from domainevententry
             order by aggregateidentifier, sequencenumber""";
 
@@ -57,13 +52,13 @@ class GenerationLoader {
     }
 
     private final DataSource dataSource;
-    private final Serializer serializer;
+    private final StoredEventReader storedEvents;
     private final int fetchSize;
 
-    GenerationLoader(DataSource dataSource, @Qualifier("eventSerializer") Serializer serializer,
+    GenerationLoader(DataSource dataSource, StoredEventReader storedEvents,
                      @Value("${ledger.reports.rebuild-fetch-size:5000}") int fetchSize) {
         this.dataSource = dataSource;
-        this.serializer = serializer;
+        this.storedEvents = storedEvents;
         this.fetchSize = fetchSize;
     }
 
@@ -116,7 +111,6 @@ class GenerationLoader {
     }
 
     private long stream(Connection snapshot, Rows rows, long total, Loaded loaded) throws SQLException {
-        Map<String, Boolean> agreementTypes = new HashMap<>();
         long done = 0;
         String agreementId = null;
         List<RecordedEvent> history = new ArrayList<>();
@@ -131,22 +125,18 @@ class GenerationLoader {
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     done++;
-                    String aggregate = result.getString(1);
-                    if (!aggregate.equals(agreementId)) {
-                        rows.fold(agreementId, history);
-                        history.clear();
-                        agreementId = aggregate;
-                    }
-                    String type = result.getString(3);
-                    String revision = result.getString(4);
-                    // only agreement events make versions; the others (requests) are not deserialised at all
-                    boolean agreementEvent = agreementTypes.computeIfAbsent(type, name -> AgreementEvent.class
-                            .isAssignableFrom(serializer.classForType(new SimpleSerializedType(name, revision))));
-                    if (agreementEvent) {
-                        // the configured event serializer, as the store's reader and the projection deserialise
-                        Object payload = serializer.deserialize(new SimpleSerializedObject<>(result.getBytes(5),
-                                byte[].class, type, revision));
-                        history.add(new RecordedEvent(result.getLong(2), (AgreementEvent) payload));
+                    // through the upcaster chain, as the store's reader and the projection read events
+                    for (DomainEventMessage<?> stored : storedEvents.read(result)) {
+                        String aggregate = stored.getAggregateIdentifier();
+                        if (!aggregate.equals(agreementId)) {
+                            rows.fold(agreementId, history);
+                            history.clear();
+                            agreementId = aggregate;
+                        }
+                        // only agreement events make versions; the others (requests) are not deserialised at all
+                        if (AgreementEvent.class.isAssignableFrom(stored.getPayloadType())) {
+                            history.add(new RecordedEvent(stored.getSequenceNumber(), (AgreementEvent) stored.getPayload()));
+                        }
                     }
                     if ((done & 15) == 0) { // two volatile writes: nothing beside an event's deserialising
                         loaded.upTo(done, total);

@@ -14,11 +14,16 @@ import org.agreementledger.api.UsState;
  * An immutable in-memory copy of the published generation of {@code report_agreement_version},
  * reduced to what counts and timelines need, tagged with the revision it was read at. Columnar
  * primitive arrays, 10 bytes a version (four dates as 16-bit days from the earliest, and the model
- * and agency type as one cell number), grouped by agency (each agency's versions in a run, by start of valid time), so
+ * and agency type as one cell number) and 13 an agency (the bounds of its versions, where its run
+ * starts, its state), grouped by agency (each agency's versions in a run, by start of valid time), so
  * a timeline reads the arrays once, in order, and merges an agency's stretches in one pass. Counts
- * read the versions' corners instead ({@link InForceCorners}), so they do not grow with the
- * versions in force. Answers equal the SQL statements' (the property test holds them side by side);
- * it is only asked while its revision is the current one.
+ * read the versions' corners instead ({@link InForceCorners}, about 12 bytes a corner and 1.6
+ * corners a version, plus its grid), so they do not grow with the versions in force; and each
+ * agency's id with a map from id to number, which applying a committed batch needs
+ * ({@link ReportSnapshot}). All told: {@link #bytes()}, measured per version by the bench
+ * ({@code snapshotFollowing.bytesPerVersion}; before the agency ids were held, about 43 bytes a
+ * version at a million agreements, more at small sizes, where the grid weighs more). Answers equal
+ * the SQL statements' (the property test holds them side by side).
  *
  * <p>A version's agency is the one its row names, the agency as known over the version's knowledge
  * time: after a rename one agreement's versions sit in two agencies' runs, those known before the
@@ -67,13 +72,18 @@ final class InForceIndex {
     private final char[] agencyKnownTo;
     /** Display names of the agency types, by ordinal. */
     private final String[] agencyTypes;
+    /** Agency ids by number, and back: an overlay's changes name agencies by id. */
+    private final String[] agencyIds;
+    private final Map<String, Integer> agencyNumbers;
+    private final Map<String, Integer> agencyTypeNumbers;
     /** What counts read: the versions' and agencies' corners, so a count does not pass over every version. */
     private final InForceCorners corners;
     /** How long making the corners took, the part of a load they add. */
     private final long cornersNanos;
 
     private InForceIndex(long revision, int size, int base, char[] validFrom, char[] validTo, char[] knownFrom,
-                         char[] knownTo, short[] cell, int[] runStart, byte[] agencyState, String[] agencyTypes) {
+                         char[] knownTo, short[] cell, int[] runStart, byte[] agencyState, String[] agencyTypes,
+                         String[] agencyIds) {
         this.revision = revision;
         this.size = size;
         this.base = base;
@@ -85,6 +95,15 @@ final class InForceIndex {
         this.runStart = runStart;
         this.agencyState = agencyState;
         this.agencyTypes = agencyTypes;
+        this.agencyIds = agencyIds;
+        this.agencyNumbers = new HashMap<>(agencyIds.length * 2);
+        for (int a = 0; a < agencyIds.length; a++) {
+            agencyNumbers.put(agencyIds[a], a);
+        }
+        this.agencyTypeNumbers = new HashMap<>();
+        for (int t = 0; t < agencyTypes.length; t++) {
+            agencyTypeNumbers.put(agencyTypes[t], t);
+        }
         int agencies = agencyState.length;
         agencyValidFrom = new char[agencies];
         agencyValidTo = new char[agencies];
@@ -127,9 +146,25 @@ final class InForceIndex {
         return size;
     }
 
-    /** Bytes held: the version columns, the agency columns and the corners with their grid. */
+    /**
+     * Bytes held: the version columns, the agency columns and the corners with their grid, and the
+     * agencies' ids with the map from id to number that applying changes needs (by the sizes of
+     * String, its bytes, a HashMap node and an Integer on a 64-bit JVM with compressed references).
+     */
     long bytes() {
-        return (long) size * (4 * Character.BYTES + Short.BYTES) + (long) agencyState.length * 17 + corners.bytes();
+        long ids = 0;
+        for (String id : agencyIds) {
+            ids += 24 + 16 + id.length() + 4 // the String, its byte array (Latin-1), the array's reference
+                    + 32 + 8 + 16; // the map's node, its table slot (at most half full), the Integer
+        }
+        long perAgency = 4 * Character.BYTES + Integer.BYTES + Byte.BYTES;
+        return (long) size * (4 * Character.BYTES + Short.BYTES) + (long) agencyState.length * perAgency
+                + corners.bytes() + ids;
+    }
+
+    /** Agencies the arrays hold. */
+    int agencies() {
+        return agencyIds.length;
     }
 
     /** Corners counts read, for the log. */
@@ -163,27 +198,136 @@ final class InForceIndex {
      * {@link InForceCorners}) and does not depend on where the point lies.
      */
     Counts counts(LocalDate asOf, LocalDate knownAt) {
+        return counts(asOf, knownAt, Map.of());
+    }
+
+    /**
+     * The counts at (asOf, knownAt) of these arrays with some agencies' rows replaced by
+     * {@code changed}: the arrays' answer, less what each changed agency adds to it, plus what it
+     * adds with its rows as changed; so the cost grows with the changed agencies' rows, not with the whole.
+     */
+    Counts counts(LocalDate asOf, LocalDate knownAt, Map<String, AgencyRows> changed) {
         int[] at = corners.at(stored(asOf), stored(knownAt));
-        int types = agencyTypes.length;
+        // the overlay may bring agency types the arrays lack: they take the numbers after the arrays'
+        Map<String, Integer> typeNumbers = agencyTypeNumbers;
+        List<String> typeNames = null;
+        for (AgencyRows rows : changed.values()) {
+            for (SnapshotVersion row : rows.rows()) {
+                if (!typeNumbers.containsKey(row.agencyType())) {
+                    if (typeNames == null) {
+                        typeNames = new ArrayList<>(Arrays.asList(agencyTypes));
+                        typeNumbers = new HashMap<>(agencyTypeNumbers);
+                    }
+                    typeNumbers.put(row.agencyType(), typeNames.size());
+                    typeNames.add(row.agencyType());
+                }
+            }
+        }
+        String[] names = typeNames == null ? agencyTypes : typeNames.toArray(String[]::new);
+        int types = names.length;
+        int baseTypes = agencyTypes.length;
         int states = STATES.length;
-        int cells = M * types;
-        long[] cellAgreements = new long[cells];
-        long[] maskAgencies = new long[M + types];
-        long[] stateAgreements = new long[states];
-        long[] stateAgencies = new long[states];
-        long agenciesTotal = 0;
+        Tallies tallies = new Tallies(types);
         for (int s = 0; s < states; s++) {
-            stateAgreements[s] = at[s];
-            stateAgencies[s] = at[states + s];
-            agenciesTotal += at[states + s];
+            tallies.stateAgreements[s] = at[s];
+            tallies.stateAgencies[s] = at[states + s];
+            tallies.agencies += at[states + s];
         }
-        for (int c = 0; c < cells; c++) {
-            cellAgreements[c] = at[2 * states + c];
+        for (int m = 0; m < M; m++) {
+            for (int t = 0; t < baseTypes; t++) {
+                tallies.cellAgreements[m * types + t] = at[2 * states + m * baseTypes + t];
+            }
         }
-        for (int b = 0; b < M + types; b++) {
-            maskAgencies[b] = at[2 * states + cells + b];
+        for (int b = 0; b < M + baseTypes; b++) {
+            tallies.maskAgencies[b] = at[2 * states + M * baseTypes + b];
         }
-        return counts(asOf, knownAt, cellAgreements, maskAgencies, agenciesTotal, stateAgreements, stateAgencies);
+        int day = (int) asOf.toEpochDay();
+        int known = (int) knownAt.toEpochDay();
+        Map<String, Integer> numbers = typeNumbers;
+        changed.forEach((agencyId, rows) -> {
+            Integer a = agencyNumbers.get(agencyId);
+            long[] perCell = new long[M * types];
+            int state = -1;
+            if (a != null) {
+                state = agencyState[a];
+                long[] before = new long[M * baseTypes];
+                inForce(a, stored(asOf), stored(knownAt), before);
+                for (int c = 0; c < before.length; c++) {
+                    perCell[c / baseTypes * types + c % baseTypes] = before[c];
+                }
+                tallies.agency(state, perCell, -1);
+            }
+            java.util.Arrays.fill(perCell, 0);
+            for (int i = 0; i < rows.rows().length; i++) {
+                SnapshotVersion version = rows.rows()[i];
+                state = version.state().ordinal();
+                if (version.holds(day, known)) {
+                    perCell[version.model().ordinal() * types + numbers.get(version.agencyType())] += rows.times()[i];
+                }
+            }
+            if (state >= 0) {
+                tallies.agency(state, perCell, 1);
+            }
+        });
+        return counts(asOf, knownAt, names, tallies.cellAgreements, tallies.maskAgencies, tallies.agencies,
+                tallies.stateAgreements, tallies.stateAgencies);
+    }
+
+    /** Adds agency {@code a}'s versions in force at stored (day, known) to {@code perCell}. */
+    private void inForce(int a, int day, int known, long[] perCell) {
+        for (int i = runStart[a], end = runStart[a + 1]; i < end; i++) {
+            if (validFrom[i] <= day && day < validTo[i] && knownFrom[i] <= known && known < knownTo[i]) {
+                perCell[cell[i]]++;
+            }
+        }
+    }
+
+    /** The count arrays of {@link #counts}, and what one agency adds to them. */
+    private static final class Tallies {
+        final long[] cellAgreements;
+        final long[] maskAgencies;
+        final long[] stateAgreements = new long[STATES.length];
+        final long[] stateAgencies = new long[STATES.length];
+        long agencies;
+        private final int types;
+
+        Tallies(int types) {
+            this.types = types;
+            cellAgreements = new long[M * types];
+            maskAgencies = new long[M + types];
+        }
+
+        /** An agency with {@code perCell} agreements in force, in state ordinal {@code state}, counted {@code sign} times. */
+        void agency(int state, long[] perCell, int sign) {
+            long total = 0;
+            int mask = 0; // its models, then its agency types
+            for (int c = 0; c < perCell.length; c++) {
+                cellAgreements[c] += sign * perCell[c];
+                total += perCell[c];
+                if (perCell[c] > 0) {
+                    mask |= 1 << (c / types) | 1 << (M + c % types);
+                }
+            }
+            if (total > 0) {
+                agencies += sign;
+                stateAgreements[state] += sign * total;
+                stateAgencies[state] += sign;
+                for (int bits = mask; bits != 0; bits &= bits - 1) {
+                    maskAgencies[Integer.numberOfTrailingZeros(bits)] += sign;
+                }
+            }
+        }
+    }
+
+    /** Agency types the arrays tell apart. */
+    int agencyTypes() {
+        return agencyTypes.length;
+    }
+
+    /** The counter cell of a row: model, then agency type; -1 if these arrays know no such agency type. */
+    int cellOf(SnapshotVersion version) {
+        Integer type = agencyTypeNumbers.get(version.agencyType());
+        return type == null ? -1 : version.model().ordinal() * agencyTypes.length + type;
     }
 
     /**
@@ -237,6 +381,13 @@ final class InForceIndex {
     /** The answer from agreements by (model, type) cell, agencies by mask bit (models, then types) and by state. */
     private Counts counts(LocalDate asOf, LocalDate knownAt, long[] cellAgreements, long[] maskAgencies,
                           long agenciesTotal, long[] stateAgreements, long[] stateAgencies) {
+        return counts(asOf, knownAt, agencyTypes, cellAgreements, maskAgencies, agenciesTotal, stateAgreements,
+                stateAgencies);
+    }
+
+    private static Counts counts(LocalDate asOf, LocalDate knownAt, String[] agencyTypes, long[] cellAgreements,
+                                 long[] maskAgencies, long agenciesTotal, long[] stateAgreements,
+                                 long[] stateAgencies) {
         int types = agencyTypes.length;
         long agreementsTotal = 0;
         Map<SupportModel, Tally> byModel = new EnumMap<>(SupportModel.class);
@@ -279,43 +430,49 @@ final class InForceIndex {
      * No sort: a state's stretches need no merging when its count is kept per point.
      */
     List<TimelinePoint> timeline(List<LocalDate> days, LocalDate knownAt) {
+        return timeline(days, knownAt, Map.of());
+    }
+
+    /** The timeline of these arrays with some agencies' rows replaced by {@code changed}. */
+    List<TimelinePoint> timeline(List<LocalDate> days, LocalDate knownAt, Map<String, AgencyRows> changed) {
         int known = stored(knownAt);
         Points points = new Points(days);
         Deltas agreements = new Deltas(points);
         Deltas agencySpans = new Deltas(points);
         Deltas[] stateSpans = new Deltas[STATES.length];
+        Stretches stretches = new Stretches(points, agencySpans, stateSpans);
         for (int a = 0; a < agencyState.length; a++) {
-            int start = 0;
-            int end = Integer.MIN_VALUE; // none yet
+            if (!changed.isEmpty() && changed.containsKey(agencyIds[a])) {
+                continue; // below, with its changes
+            }
             // an agency's versions come by start of valid time, so its stretches merge in one pass
-            for (int i = runStart[a], stop = runStart[a + 1]; i <= stop; i++) {
-                boolean more = i < stop;
-                if (more && (knownFrom[i] > known || knownTo[i] <= known)) {
+            stretches.begin(agencyState[a]);
+            for (int i = runStart[a], stop = runStart[a + 1]; i < stop; i++) {
+                if (knownFrom[i] > known || knownTo[i] <= known) {
                     continue;
                 }
-                int from = more ? validFrom[i] + base : 0;
-                int to = more ? day(validTo[i]) : 0;
-                if (more) {
-                    agreements.span(from, to);
-                }
-                if (!more || from > end) {
-                    if (end != Integer.MIN_VALUE) {
-                        agencySpans.span(start, end);
-                        Deltas state = stateSpans[agencyState[a]];
-                        if (state == null) {
-                            state = stateSpans[agencyState[a]] = new Deltas(points);
-                        }
-                        state.span(start, end);
-                    }
-                    if (more) {
-                        start = from;
-                        end = to;
-                    }
-                } else if (to > end) {
-                    end = to;
+                int from = validFrom[i] + base;
+                int to = day(validTo[i]);
+                agreements.span(from, to, 1);
+                stretches.add(from, to);
+            }
+            stretches.end();
+        }
+        int knownDay = (int) knownAt.toEpochDay();
+        changed.forEach((agencyId, rows) -> {
+            if (rows.rows().length == 0) {
+                return;
+            }
+            stretches.begin(rows.rows()[0].state().ordinal());
+            for (int i = 0; i < rows.rows().length; i++) {
+                SnapshotVersion version = rows.rows()[i];
+                if (version.knownFrom() <= knownDay && knownDay < version.knownTo()) {
+                    agreements.span(version.validFrom(), version.validTo(), rows.times()[i]);
+                    stretches.add(version.validFrom(), version.validTo());
                 }
             }
-        }
+            stretches.end();
+        });
         long[] agreementsOn = agreements.running();
         long[] agenciesOn = agencySpans.running();
         // [0]: states, [1]: territories
@@ -337,6 +494,74 @@ final class InForceIndex {
                     jurisdictionsOn[1][k]));
         }
         return timeline;
+    }
+
+    /** Agency {@code a}'s rows in these arrays, each with how many times it occurs. */
+    private Map<SnapshotVersion, Integer> versionsOf(int a) {
+        Map<SnapshotVersion, Integer> versions = new HashMap<>();
+        int types = agencyTypes.length;
+        for (int i = runStart[a], end = runStart[a + 1]; i < end; i++) {
+            SnapshotVersion version = new SnapshotVersion(agencyIds[a], STATES[agencyState[a]],
+                    MODELS[cell[i] / types], agencyTypes[cell[i] % types], validFrom[i] + base, day(validTo[i]),
+                    knownFrom[i] + base, day(knownTo[i]));
+            versions.merge(version, 1, Integer::sum);
+        }
+        return versions;
+    }
+
+    /**
+     * An agency's rows with an overlay's changes to them (rows the arrays hold, plus or minus the
+     * overlay's); null if the overlay removes a row the agency does not hold (the change does not
+     * belong to these arrays).
+     */
+    Map<SnapshotVersion, Integer> merged(String agencyId, Map<SnapshotVersion, Integer> changes) {
+        Integer a = agencyNumbers.get(agencyId);
+        Map<SnapshotVersion, Integer> merged = a == null ? new HashMap<>() : versionsOf(a);
+        for (Map.Entry<SnapshotVersion, Integer> change : changes.entrySet()) {
+            int times = merged.getOrDefault(change.getKey(), 0) + change.getValue();
+            if (times < 0) {
+                return null;
+            } else if (times == 0) {
+                merged.remove(change.getKey());
+            } else {
+                merged.put(change.getKey(), times);
+            }
+        }
+        return merged;
+    }
+
+    /**
+     * Why these arrays cannot take {@code row} as an overlay's, or null if they can: a count needs
+     * its agency type among the arrays' cells, and an agency in one state (as {@link Builder} does).
+     */
+    String cannotHold(SnapshotVersion row) {
+        if (cellOf(row) < 0 && agencyTypes.length >= MAX_AGENCY_TYPES) {
+            return "agency type '" + row.agencyType() + "' is one more than a snapshot tells apart";
+        }
+        Integer a = agencyNumbers.get(row.agencyId());
+        if (a != null && agencyState[a] != row.state().ordinal()) {
+            return "agency " + row.agencyId() + " appears in " + STATES[agencyState[a]] + " and " + row.state();
+        }
+        return null;
+    }
+
+    /** New arrays holding these and {@code overlay}'s rows, tagged {@code revision}: an overlay folded in. */
+    InForceIndex plus(SnapshotOverlay overlay, long revision) {
+        Builder builder = new Builder(revision);
+        Map<String, Map<SnapshotVersion, Integer>> changed = overlay.byAgency();
+        for (int a = 0; a < agencyIds.length; a++) {
+            if (!changed.containsKey(agencyIds[a])) {
+                versionsOf(a).forEach(builder::add);
+            }
+        }
+        changed.forEach((agencyId, changes) -> {
+            Map<SnapshotVersion, Integer> merged = merged(agencyId, changes);
+            if (merged == null) {
+                throw new IllegalStateException("the overlay removes rows agency " + agencyId + " does not hold");
+            }
+            merged.forEach(builder::add);
+        });
+        return builder.build();
     }
 
     /** A query's day as stored: before the first stored day is -1, after the last stored day is the last. */
@@ -383,14 +608,14 @@ final class InForceIndex {
         }
 
         /** In force from {@code from} inclusive to {@code to} exclusive ({@link #OPEN}: still). */
-        void span(int from, int to) {
+        void span(int from, int to, int times) {
             if (from > points.last || to <= points.first) {
                 return;
             }
             int firstPoint = points.pointFrom[Math.max(from, points.first) - points.first];
-            change[firstPoint]++;
+            change[firstPoint] += times;
             if (to <= points.last) {
-                change[points.pointFrom[to - points.first]]--;
+                change[points.pointFrom[to - points.first]] -= times;
             }
         }
 
@@ -402,6 +627,60 @@ final class InForceIndex {
                 sums[i] = sum;
             }
             return sums;
+        }
+    }
+
+    /**
+     * One agency's stretches in force, merged as its versions come by start of valid time, each
+     * counted once for the agencies and once for the agency's state or territory.
+     */
+    private static final class Stretches {
+        private final Points points;
+        private final Deltas agencySpans;
+        private final Deltas[] stateSpans;
+        private int start;
+        private int end = Integer.MIN_VALUE; // none yet
+
+        Stretches(Points points, Deltas agencySpans, Deltas[] stateSpans) {
+            this.points = points;
+            this.agencySpans = agencySpans;
+            this.stateSpans = stateSpans;
+        }
+
+        private int state;
+
+        /** The next agency's stretches, in state ordinal {@code state}. */
+        void begin(int agencyState) {
+            state = agencyState;
+            end = Integer.MIN_VALUE;
+        }
+
+        void add(int from, int to) {
+            if (from > end) {
+                flush();
+                start = from;
+                end = to;
+            } else if (to > end) {
+                end = to;
+            }
+        }
+
+        /** The agency's last stretch. */
+        void end() {
+            flush();
+            end = Integer.MIN_VALUE;
+        }
+
+        private void flush() {
+            if (end == Integer.MIN_VALUE) {
+                return;
+            }
+            agencySpans.span(start, end, 1);
+            Deltas spans = stateSpans[state];
+            if (spans == null) {
+                spans = stateSpans[state] = new Deltas(points);
+            }
+            spans.span(start, end, 1);
         }
     }
 
@@ -420,6 +699,7 @@ final class InForceIndex {
         private final List<UsState> agencyStates = new ArrayList<>();
         private final Map<String, Short> agencyTypes = new HashMap<>();
         private final List<String> agencyTypeNames = new ArrayList<>();
+        private String[] agencyIdsByRank = new String[0];
 
         Builder(long revision) {
             this.revision = revision;
@@ -456,6 +736,14 @@ final class InForceIndex {
             model[size] = (byte) supportModel.ordinal();
             agencyType[size] = typeOrdinal;
             size++;
+        }
+
+        void add(SnapshotVersion row, int times) {
+            for (int k = 0; k < times; k++) {
+                add(row.agencyId(), row.state(), row.model(), row.agencyType(), row.validFrom(),
+                        row.validTo() == OPEN ? null : row.validTo(), row.knownFrom(),
+                        row.knownTo() == OPEN ? null : row.knownTo());
+            }
         }
 
         private void grow() {
@@ -505,7 +793,7 @@ final class InForceIndex {
             }
             return new InForceIndex(revision, size, base, stored(validFrom, rows, base), stored(validTo, rows, base),
                     stored(knownFrom, rows, base), stored(knownTo, rows, base), cell, runStart, agencyState,
-                    agencyTypeNames.toArray(String[]::new));
+                    agencyTypeNames.toArray(String[]::new), agencyIdsByRank);
         }
 
         /** Row numbers by agency, then start of valid time: a counting sort by agency of rows sorted by start. */
@@ -521,10 +809,14 @@ final class InForceIndex {
             int[] rank = new int[agencies];
             Arrays.fill(rank, -1);
             List<UsState> statesByRank = new ArrayList<>(agencies);
+            String[] ids = new String[agencies];
+            this.agencies.forEach((id, a) -> ids[a] = id);
+            agencyIdsByRank = new String[agencies];
             for (long key : byStart) {
                 int a = agency[(int) key];
                 if (rank[a] < 0) {
                     rank[a] = statesByRank.size();
+                    agencyIdsByRank[rank[a]] = ids[a];
                     statesByRank.add(agencyStates.get(a));
                 }
             }

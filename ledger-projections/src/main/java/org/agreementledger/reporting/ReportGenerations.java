@@ -16,10 +16,12 @@ public class ReportGenerations {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final ReportSnapshots snapshots;
 
-    ReportGenerations(JdbcTemplate jdbc, TransactionTemplate transactions) {
+    ReportGenerations(JdbcTemplate jdbc, TransactionTemplate transactions, ReportSnapshots snapshots) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.snapshots = snapshots;
     }
 
     public int published() {
@@ -62,6 +64,9 @@ public class ReportGenerations {
                 "update report_generation set published = ?, published_position = null where id = 1 and building = ?",
                 generation, generation));
         if (switched != null && switched == 1) {
+            // a snapshot of the old generation must not pass for current, even for the one report
+            // whose revision read could be matched by a batch applied meanwhile
+            snapshots.setAside("a rebuild published generation " + generation);
             jdbc.update("delete from report_agreement_version where generation < ?", generation);
         }
     }

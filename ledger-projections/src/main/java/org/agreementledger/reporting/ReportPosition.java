@@ -10,8 +10,10 @@ package org.agreementledger.reporting;
  * @param behind   how many events the store holds that the report tables have not taken in yet:
  *                 those after {@code position}, and any before it still in flight when the processor
  *                 passed them; 0 when the reports are current
+ * @param revision the read model's revision (V7__report_revision.sql), which moves with every
+ *                 committed change to the report tables, a rebuild's publishing included
  */
-public record ReportPosition(long position, long head, long behind) {
+public record ReportPosition(long position, long head, long behind, long revision) {
 
     public boolean current() {
         return behind == 0;

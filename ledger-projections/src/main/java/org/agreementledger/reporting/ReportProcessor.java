@@ -53,7 +53,8 @@ public class ReportProcessor {
             select g.published <> g.building as rebuilding, g.published_position,
                    (select max(globalindex) from domainevententry) as head,
                    (select count(*) from domainevententry where globalindex > ?) as after_position,
-                   (select count(*) from domainevententry where globalindex = any(?::bigint[])) as in_gaps
+                   (select count(*) from domainevententry where globalindex = any(?::bigint[])) as in_gaps,
+                   (select sum(changes)::bigint from report_revision) as revision
             from report_generation g where g.id = 1""";
 
     private final EventProcessingConfiguration processing;
@@ -148,9 +149,11 @@ public class ReportProcessor {
             if (row.getBoolean("rebuilding")) {
                 // the published generation stands still; not knowing where (a rebuild older than V9) is nothing
                 long standing = row.getObject("published_position") == null ? -1 : row.getLong("published_position");
-                answer[0] = new ReportPosition(standing, head, head <= standing ? 0 : eventsAfter(standing));
+                answer[0] = new ReportPosition(standing, head, head <= standing ? 0 : eventsAfter(standing),
+                        row.getLong("revision"));
             } else {
-                answer[0] = new ReportPosition(tokensAt, head, row.getLong("after_position") + row.getLong("in_gaps"));
+                answer[0] = new ReportPosition(tokensAt, head, row.getLong("after_position") + row.getLong("in_gaps"),
+                        row.getLong("revision"));
             }
         }, position, gaps.toArray(Long[]::new));
         return answer[0];

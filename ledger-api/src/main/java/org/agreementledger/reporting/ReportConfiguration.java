@@ -1,9 +1,0 @@
-package org.agreementledger.reporting;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
-
-@Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ReportProperties.class)
-class ReportConfiguration {
-}

@@ -1,0 +1,377 @@
+package org.agreementledger.reporting;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.agreementledger.api.SupportModel;
+import org.agreementledger.api.UsState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the in-memory snapshot of the published report table current. It is read from the table
+ * once (at the first report, and again only after a rebuild or when it cannot prove it is
+ * current); from then on each batch the report projection commits is applied to it
+ * ({@link #committed}), so counts and timelines answer from memory while the ledger is written.
+ *
+ * <p>Current means: it holds every change the read model's revision (V7__report_revision.sql) has
+ * counted. A report reads the revision; a snapshot behind it waits while a batch of this
+ * application is between its commit and its application here (microseconds, bounded by
+ * {@code ledger.reports.snapshot-wait}); a change nobody here is committing (a rebuild publishing,
+ * another instance's processor, a hand edit) cannot be applied, so the snapshot is set aside and
+ * reloaded while reports answer from SQL. A load tells the batches its rows already hold from those
+ * it does not by the database snapshot it read them in (their transaction ids), so a batch
+ * committed during a load is applied exactly once. Changes pile up in an overlay that counts look
+ * at beside the arrays; past {@code ledger.reports.fold-overlay-at} rows it is folded into new
+ * arrays in the background.
+ */
+@Component
+public class ReportSnapshots implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportSnapshots.class);
+
+    /** One number that grows with every committed change to the report tables; see V7__report_revision.sql. */
+    private static final String REVISION = "select sum(changes)::bigint from report_revision";
+    /** Rows a snapshot load fetches per round trip: the cursor keeps the load's own memory flat. */
+    private static final int LOAD_FETCH_SIZE = 10_000;
+
+    private final JdbcTemplate jdbc;
+    private final boolean inMemory;
+    private final long waitNanos;
+    private final long foldAt;
+    /** Repeatable read: the revision and the rows of a load come from one database snapshot. */
+    private final TransactionTemplate loadTransactions;
+    private final JdbcTemplate streaming;
+    /** Loads and folds, one at a time. */
+    private final ExecutorService worker;
+    /** One load at a time, whoever asks (the worker, a test): each keeps the batches committed during it. */
+    private final Object loads = new Object();
+
+    // guarded by this
+    private ReportSnapshot current;
+    private boolean unfit = true; // nothing loaded yet
+    private List<SnapshotChange> sinceLoadStarted;
+    private int inFlight;
+    private int setAsides;
+    private long loadsDone;
+    private long changesApplied;
+    private long rowsApplied;
+    private long applyNanos;
+    private long folds;
+    private long foldNanos;
+    private boolean working;
+    /** The revision at which a load last failed: none is tried again before the revision moves. */
+    private long unloadableAt = -1;
+    /**
+     * No load starts before this (System.nanoTime): one load's duration after the last one, so a
+     * snapshot that keeps being set aside costs at most half a core in reloads.
+     */
+    private long nextLoadAfter = System.nanoTime();
+
+    ReportSnapshots(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                    @Value("${ledger.reports.in-memory:true}") boolean inMemory,
+                    @Value("${ledger.reports.snapshot-wait:1s}") Duration wait,
+                    @Value("${ledger.reports.fold-overlay-at:4096}") long foldAt) {
+        this.jdbc = jdbc;
+        this.inMemory = inMemory;
+        this.waitNanos = wait.toNanos();
+        this.foldAt = foldAt;
+        this.loadTransactions = new TransactionTemplate(transactionManager);
+        loadTransactions.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        loadTransactions.setReadOnly(true);
+        this.streaming = new JdbcTemplate(jdbc.getDataSource());
+        streaming.setFetchSize(LOAD_FETCH_SIZE);
+        this.worker = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "report-snapshot");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Lets a load under way finish before the database it reads is stopped (the embedded database closes after this bean). */
+    @Override
+    public void destroy() throws InterruptedException {
+        worker.shutdown();
+        if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+            worker.shutdownNow();
+        }
+    }
+
+    /** Whether the projection should describe its batches ({@link #committed}): only a snapshot in memory uses them. */
+    boolean following() {
+        return inMemory;
+    }
+
+    /** The projection is about to commit a batch: a report that finds the revision ahead waits for it. */
+    synchronized void preparing() {
+        inFlight++;
+    }
+
+    /** The batch announced by {@link #preparing} has committed: apply it. */
+    void committed(SnapshotChange change) {
+        boolean fold;
+        synchronized (this) {
+            if (sinceLoadStarted != null) {
+                sinceLoadStarted.add(change);
+            }
+            if (current != null && !unfit) {
+                long started = System.nanoTime();
+                try {
+                    current = current.with(change);
+                    changesApplied++;
+                    rowsApplied += change.rows();
+                } catch (ReportSnapshot.Unfit reason) {
+                    setAside(reason.getMessage());
+                }
+                applyNanos += System.nanoTime() - started;
+            }
+            fold = current != null && !unfit && current.overlay().rows() >= Math.max(foldAt, current.arrays().size() / 64);
+            notifyAll();
+        }
+        if (fold) {
+            submit(this::fold);
+        }
+    }
+
+    /** The batch announced by {@link #preparing} is over, committed or not. */
+    synchronized void finished() {
+        inFlight--;
+        notifyAll();
+    }
+
+    /**
+     * The snapshot, if it holds every change the read model's revision counts now; else null (and
+     * a reload starts), for the caller to answer from SQL.
+     */
+    ReportSnapshot current() {
+        if (!inMemory) {
+            return null;
+        }
+        long revision = revision();
+        synchronized (this) {
+            long deadline = System.nanoTime() + waitNanos;
+            while (current != null && !unfit && current.revision() < revision && inFlight > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+            if (current != null && !unfit && current.revision() >= revision) {
+                return current;
+            }
+            if (current != null && !unfit) {
+                setAside("the read model is at revision " + revision + ", the snapshot at " + current.revision()
+                        + (inFlight > 0 ? " after waiting for this application's batches" : "; no batch of this"
+                        + " application accounts for the difference"));
+            }
+            if (revision != unloadableAt && System.nanoTime() - nextLoadAfter >= 0 && !working) {
+                submit(() -> loadOrRemember(revision));
+            }
+            return null;
+        }
+    }
+
+    /** Sets the snapshot aside (reports answer from SQL until it is reloaded), saying why in the log. */
+    synchronized void setAside(String reason) {
+        if (current == null || unfit) {
+            return;
+        }
+        unfit = true;
+        setAsides++;
+        log.info("report snapshot set aside until it is reloaded ({}); reports answer from SQL meanwhile", reason);
+    }
+
+    long revision() {
+        return jdbc.queryForObject(REVISION, Long.class);
+    }
+
+    /** How many times a snapshot was set aside (for tests: a snapshot that follows every batch never is). */
+    synchronized int setAsides() {
+        return setAsides;
+    }
+
+    /** What the snapshot has cost and holds so far: for the benchmark and the logs. */
+    public synchronized SnapshotStatistics statistics() {
+        return new SnapshotStatistics(loadsDone, changesApplied, rowsApplied, applyNanos, folds, foldNanos, setAsides,
+                current == null ? 0 : current.arrays().size(), current == null ? 0 : current.overlay().rows(),
+                current == null ? 0 : current.arrays().bytes());
+    }
+
+    /** The snapshot as it is, current or not: for tests and the bench. */
+    synchronized ReportSnapshot snapshot() {
+        return current;
+    }
+
+    /**
+     * Waits until counts and timelines answer from a current snapshot (starting a load if none
+     * runs): for a caller that wants the first answers fast, such as the benchmark. False if the
+     * timeout passed first, or the snapshot is switched off.
+     */
+    boolean await(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (current() == null) {
+            if (!inMemory || System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private synchronized void submit(Runnable task) {
+        if (working) {
+            return;
+        }
+        working = true;
+        try {
+            worker.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    synchronized (this) {
+                        working = false;
+                    }
+                }
+            });
+        } catch (RuntimeException rejected) { // shutting down
+            working = false;
+        }
+    }
+
+    private void loadOrRemember(long revision) {
+        try {
+            load();
+        } catch (RuntimeException failed) {
+            // not again until the read model changes: a snapshot that cannot hold these rows (see
+            // InForceIndex.Builder) would fail the same way on every query
+            synchronized (this) {
+                unloadableAt = revision;
+            }
+            log.warn("report snapshot not loaded; reports answer from SQL until the read model changes", failed);
+        }
+    }
+
+    /**
+     * Reads the published generation in one repeatable-read transaction, applies the batches
+     * committed since that transaction's database snapshot, and makes it the current snapshot.
+     */
+    ReportSnapshot load() {
+        synchronized (loads) {
+            return loadNow();
+        }
+    }
+
+    private ReportSnapshot loadNow() {
+        long started = System.nanoTime();
+        synchronized (this) {
+            sinceLoadStarted = new ArrayList<>();
+        }
+        try {
+            Loaded loaded = loadTransactions.execute(status -> read());
+            ReportSnapshot snapshot;
+            synchronized (this) {
+                snapshot = ReportSnapshot.of(loaded.arrays(), SnapshotOverlay.EMPTY, loaded.revision(),
+                        loaded.generation());
+                boolean fits = true;
+                for (SnapshotChange change : sinceLoadStarted) {
+                    if (!loaded.holds(change.transactionId())) {
+                        try {
+                            snapshot = snapshot.with(change);
+                        } catch (ReportSnapshot.Unfit reason) {
+                            fits = false;
+                            log.info("report snapshot loaded but a batch committed meanwhile does not fit: {}",
+                                    reason.getMessage());
+                        }
+                    }
+                }
+                current = snapshot;
+                unfit = !fits;
+                loadsDone++;
+                notifyAll();
+            }
+            long finished = System.nanoTime();
+            synchronized (this) {
+                nextLoadAfter = finished + (finished - started);
+            }
+            InForceIndex arrays = loaded.arrays();
+            log.info("report snapshot loaded: {} versions ({} corners) at revision {} in {} ms ({} ms of them making"
+                            + " the corners; {} MB of arrays)", arrays.size(), arrays.corners(), snapshot.revision(),
+                    (finished - started) / 1_000_000, arrays.cornersMs(), arrays.bytes() / (1024 * 1024));
+            return snapshot;
+        } finally {
+            synchronized (this) {
+                sinceLoadStarted = null;
+            }
+        }
+    }
+
+    /** What one load read, and the database snapshot it read it in. */
+    private record Loaded(InForceIndex arrays, long revision, int generation, DatabaseSnapshot seen) {
+        boolean holds(long transactionId) {
+            return seen.sees(transactionId);
+        }
+    }
+
+    private Loaded read() {
+        Object[] head = jdbc.queryForObject("select (" + REVISION + "), pg_current_snapshot()::text, "
+                + ReportGenerations.PUBLISHED, (row, n) -> new Object[] {row.getLong(1), row.getString(2), row.getInt(3)});
+        long revision = (Long) head[0];
+        InForceIndex.Builder builder = new InForceIndex.Builder(revision);
+        streaming.query("""
+                select agency_id, state, model, agency_type,
+                       lower(valid) - date '1970-01-01' as valid_from, upper(valid) - date '1970-01-01' as valid_to,
+                       lower(known) - date '1970-01-01' as known_from, upper(known) - date '1970-01-01' as known_to
+                from report_agreement_version
+                where not isempty(valid) and not isempty(known) and generation = ?""", row -> {
+            builder.add(row.getString(1), UsState.valueOf(row.getString(2)), SupportModel.valueOf(row.getString(3)),
+                    row.getString(4), row.getInt(5), row.getObject(6, Integer.class), row.getInt(7),
+                    row.getObject(8, Integer.class));
+        }, head[2]);
+        return new Loaded(builder.build(), revision, (Integer) head[2], DatabaseSnapshot.parse((String) head[1]));
+    }
+
+    /** Folds the overlay into new arrays off the request path; batches applied meanwhile stay in the overlay. */
+    private void fold() {
+        ReportSnapshot from;
+        synchronized (this) {
+            if (current == null || unfit) {
+                return;
+            }
+            from = current;
+        }
+        long started = System.nanoTime();
+        ReportSnapshot folded = from.folded();
+        synchronized (this) {
+            if (current == null || unfit || current.arrays() != from.arrays()) {
+                return; // reloaded meanwhile
+            }
+            current = ReportSnapshot.of(folded.arrays(), current.overlay().minus(from.overlay()), current.revision(),
+                    current.generation());
+            folds++;
+            foldNanos += System.nanoTime() - started;
+        }
+        log.debug("report snapshot: {} overlay rows folded into {} versions in {} ms", from.overlay().rows(),
+                folded.arrays().size(), (System.nanoTime() - started) / 1_000_000);
+    }
+}

@@ -1,0 +1,86 @@
+package org.agreementledger.reporting;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The changes applied to a snapshot since its arrays were built: per agency, how many more (or,
+ * negative, fewer) rows of each kind it holds than the arrays say. Immutable: applying a change
+ * copies the map of the agencies it touches only, so a reader holding an older overlay keeps a
+ * whole, consistent answer while a newer one is made. Multiplicities are signed, so changes that
+ * arrive out of commit order (two segments committing at once) add up all the same.
+ */
+final class SnapshotOverlay {
+
+    static final SnapshotOverlay EMPTY = new SnapshotOverlay(Map.of(), 0);
+
+    private final Map<String, Map<SnapshotVersion, Integer>> byAgency;
+    /** Sum of |multiplicity|: the rows a count may have to look at besides the arrays. */
+    private final long rows;
+
+    private SnapshotOverlay(Map<String, Map<SnapshotVersion, Integer>> byAgency, long rows) {
+        this.byAgency = byAgency;
+        this.rows = rows;
+    }
+
+    boolean isEmpty() {
+        return byAgency.isEmpty();
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    /** Agencies with any change, each with its rows' net multiplicities (none zero). */
+    Map<String, Map<SnapshotVersion, Integer>> byAgency() {
+        return byAgency;
+    }
+
+    SnapshotOverlay plus(SnapshotChange change) {
+        Sum sum = new Sum();
+        change.removed().forEach(row -> sum.add(row, -1));
+        change.added().forEach(row -> sum.add(row, 1));
+        return sum.result();
+    }
+
+    /** What this overlay holds beyond {@code earlier}, an overlay it grew from: the changes since. */
+    SnapshotOverlay minus(SnapshotOverlay earlier) {
+        Sum sum = new Sum();
+        earlier.byAgency.forEach((agency, versions) -> versions.forEach((row, times) -> sum.add(row, -times)));
+        return sum.result();
+    }
+
+    /** This overlay plus rows, copying each touched agency's map once. */
+    private final class Sum {
+        private final Map<String, Map<SnapshotVersion, Integer>> next = new HashMap<>(byAgency);
+        private final Map<String, Map<SnapshotVersion, Integer>> copied = new HashMap<>();
+        private long total = rows;
+
+        void add(SnapshotVersion row, int times) {
+            Map<SnapshotVersion, Integer> versions = copied.computeIfAbsent(row.agencyId(), agency -> {
+                Map<SnapshotVersion, Integer> before = byAgency.get(agency);
+                return before == null ? new HashMap<>() : new HashMap<>(before);
+            });
+            int was = versions.getOrDefault(row, 0);
+            int now = was + times;
+            total += Math.abs(now) - Math.abs(was);
+            if (now == 0) {
+                versions.remove(row);
+            } else {
+                versions.put(row, now);
+            }
+        }
+
+        SnapshotOverlay result() {
+            copied.forEach((agency, versions) -> {
+                if (versions.isEmpty()) {
+                    next.remove(agency);
+                } else {
+                    next.put(agency, Collections.unmodifiableMap(versions));
+                }
+            });
+            return new SnapshotOverlay(Collections.unmodifiableMap(next), total);
+        }
+    }
+}
