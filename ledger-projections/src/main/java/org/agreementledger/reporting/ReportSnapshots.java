@@ -58,8 +58,15 @@ public class ReportSnapshots implements DisposableBean {
     private final Object loads = new Object();
 
     // guarded by this
-    private ReportSnapshot current;
-    private boolean unfit = true; // nothing loaded yet
+    // read without a lock by reports; written under `writes`, then announced on this monitor
+    private volatile ReportSnapshot current;
+    private volatile boolean unfit = true; // nothing loaded yet
+    /**
+     * Held by whoever replaces {@link #current} (a batch applied, a load installed, a fold swapped in),
+     * so that each builds on the last; never by a report, which reads {@link #current} as it is and
+     * waits on this object's monitor only when it is behind.
+     */
+    private final Object writes = new Object();
     private List<SnapshotChange> sinceLoadStarted;
     private int inFlight;
     private int setAsides;
@@ -119,23 +126,32 @@ public class ReportSnapshots implements DisposableBean {
 
     /** The batch announced by {@link #preparing} has committed: apply it. */
     void committed(SnapshotChange change) {
-        boolean fold;
-        synchronized (this) {
-            if (sinceLoadStarted != null) {
-                sinceLoadStarted.add(change);
+        boolean fold = false;
+        synchronized (writes) {
+            synchronized (this) {
+                if (sinceLoadStarted != null) {
+                    sinceLoadStarted.add(change);
+                }
             }
-            if (current != null && !unfit) {
+            ReportSnapshot from = current;
+            if (from != null && !unfit) {
+                // made outside this object's monitor: reports go on answering from the snapshot before it
                 long started = System.nanoTime();
                 try {
-                    current = current.with(change);
-                    changesApplied++;
-                    rowsApplied += change.rows();
+                    ReportSnapshot next = from.with(change);
+                    fold = next.overlay().rows() >= Math.max(foldAt, next.arrays().size() / 64);
+                    synchronized (this) {
+                        current = next;
+                        changesApplied++;
+                        rowsApplied += change.rows();
+                        applyNanos += System.nanoTime() - started;
+                    }
                 } catch (ReportSnapshot.Unfit reason) {
                     setAside(reason.getMessage());
                 }
-                applyNanos += System.nanoTime() - started;
             }
-            fold = current != null && !unfit && current.overlay().rows() >= Math.max(foldAt, current.arrays().size() / 64);
+        }
+        synchronized (this) {
             notifyAll();
         }
         if (fold) {
@@ -158,6 +174,10 @@ public class ReportSnapshots implements DisposableBean {
             return null;
         }
         long revision = revision();
+        ReportSnapshot now = current;
+        if (now != null && !unfit && now.revision() >= revision) {
+            return now;
+        }
         synchronized (this) {
             long deadline = System.nanoTime() + waitNanos;
             while (current != null && !unfit && current.revision() < revision && inFlight > 0) {
@@ -290,25 +310,27 @@ public class ReportSnapshots implements DisposableBean {
         try {
             Loaded loaded = loadTransactions.execute(status -> read());
             ReportSnapshot snapshot;
-            synchronized (this) {
-                snapshot = ReportSnapshot.of(loaded.arrays(), SnapshotOverlay.EMPTY, loaded.revision(),
-                        loaded.generation());
-                boolean fits = true;
-                for (SnapshotChange change : sinceLoadStarted) {
-                    if (!loaded.holds(change.transactionId())) {
-                        try {
-                            snapshot = snapshot.with(change);
-                        } catch (ReportSnapshot.Unfit reason) {
-                            fits = false;
-                            log.info("report snapshot loaded but a batch committed meanwhile does not fit: {}",
-                                    reason.getMessage());
+            synchronized (writes) {
+                synchronized (this) {
+                    snapshot = ReportSnapshot.of(loaded.arrays(), SnapshotOverlay.EMPTY, loaded.revision(),
+                            loaded.generation());
+                    boolean fits = true;
+                    for (SnapshotChange change : sinceLoadStarted) {
+                        if (!loaded.holds(change.transactionId())) {
+                            try {
+                                snapshot = snapshot.with(change);
+                            } catch (ReportSnapshot.Unfit reason) {
+                                fits = false;
+                                log.info("report snapshot loaded but a batch committed meanwhile does not fit: {}",
+                                        reason.getMessage());
+                            }
                         }
                     }
+                    current = snapshot;
+                    unfit = !fits;
+                    loadsDone++;
+                    notifyAll();
                 }
-                current = snapshot;
-                unfit = !fits;
-                loadsDone++;
-                notifyAll();
             }
             long finished = System.nanoTime();
             synchronized (this) {
@@ -362,14 +384,17 @@ public class ReportSnapshots implements DisposableBean {
         }
         long started = System.nanoTime();
         ReportSnapshot folded = from.folded();
-        synchronized (this) {
+        synchronized (writes) {
             if (current == null || unfit || current.arrays() != from.arrays()) {
                 return; // reloaded meanwhile
             }
-            current = ReportSnapshot.of(folded.arrays(), current.overlay().minus(from.overlay()), current.revision(),
-                    current.generation());
-            folds++;
-            foldNanos += System.nanoTime() - started;
+            ReportSnapshot now = current;
+            current = ReportSnapshot.of(folded.arrays(), now.overlay().minus(from.overlay()), now.revision(),
+                    now.generation());
+            synchronized (this) {
+                folds++;
+                foldNanos += System.nanoTime() - started;
+            }
         }
         log.debug("report snapshot: {} overlay rows folded into {} versions in {} ms", from.overlay().rows(),
                 folded.arrays().size(), (System.nanoTime() - started) / 1_000_000);
