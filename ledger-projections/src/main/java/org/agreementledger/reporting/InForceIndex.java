@@ -162,11 +162,6 @@ final class InForceIndex {
                 + corners.bytes() + ids;
     }
 
-    /** Agencies the arrays hold. */
-    int agencies() {
-        return agencyIds.length;
-    }
-
     /** Corners counts read, for the log. */
     int corners() {
         return corners.corners();
