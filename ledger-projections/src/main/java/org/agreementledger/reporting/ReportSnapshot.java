@@ -7,27 +7,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.agreementledger.api.UsState;
+import org.pcollections.HashTreePMap;
+import org.pcollections.HashTreePSet;
+import org.pcollections.PMap;
+import org.pcollections.PSet;
 
 /**
  * The published report table in memory: arrays read from the table ({@link InForceIndex}) and the
  * changes committed since ({@link SnapshotOverlay}), tagged with the read model's revision they
- * add up to and the generation they are of. Immutable: a committed batch makes a new snapshot, so
+ * add up to and the generation they are of. {@code typesBeyondArrays}: the agency types the
+ * overlay has brought that the arrays lack; it only grows until a fold (a type whose rows are all
+ * removed again still counts, which at worst makes a reload come sooner), so a batch need not
+ * look at the whole overlay to know them. Immutable: a committed batch makes a new snapshot, so
  * a reader holding one answers from whole batches only.
  */
-record ReportSnapshot(InForceIndex arrays, SnapshotOverlay overlay, Map<String, AgencyRows> changed, long revision,
-                      int generation) {
+record ReportSnapshot(InForceIndex arrays, SnapshotOverlay overlay, PMap<String, AgencyRows> changed,
+                      PSet<String> typesBeyondArrays, long revision, int generation) {
 
     /** The arrays with {@code overlay}'s changes, each changed agency's rows made once here. */
     static ReportSnapshot of(InForceIndex arrays, SnapshotOverlay overlay, long revision, int generation) {
         Map<String, AgencyRows> changed = new HashMap<>();
+        Set<String> types = new HashSet<>();
         overlay.byAgency().forEach((agencyId, changes) -> {
             Map<SnapshotVersion, Integer> merged = arrays.merged(agencyId, changes);
             if (merged == null) {
                 throw new IllegalStateException("the overlay removes rows agency " + agencyId + " does not hold");
             }
             changed.put(agencyId, AgencyRows.of(merged));
+            changes.keySet().stream().filter(row -> arrays.cellOf(row) < 0).forEach(row -> types.add(row.agencyType()));
         });
-        return new ReportSnapshot(arrays, overlay, Map.copyOf(changed), revision, generation);
+        return new ReportSnapshot(arrays, overlay, HashTreePMap.from(changed), HashTreePSet.from(types), revision,
+                generation);
     }
 
     Counts counts(LocalDate asOf, LocalDate knownAt) {
@@ -51,29 +61,31 @@ record ReportSnapshot(InForceIndex arrays, SnapshotOverlay overlay, Map<String, 
      */
     ReportSnapshot with(SnapshotChange change) throws Unfit {
         if (change.generation() != generation) {
-            return new ReportSnapshot(arrays, overlay, changed, revision + 1, generation);
+            return new ReportSnapshot(arrays, overlay, changed, typesBeyondArrays, revision + 1, generation);
         }
+        // only the batch's own rows and agencies are looked at: the overlay may hold thousands by now
+        PSet<String> types = typesBeyondArrays;
         for (SnapshotVersion row : change.added()) {
             String reason = arrays.cannotHold(row);
             if (reason != null) {
                 throw new Unfit(reason);
             }
+            if (arrays.cellOf(row) < 0) {
+                types = types.plus(row.agencyType());
+            }
+        }
+        if (arrays.agencyTypes() + types.size() > InForceIndex.MAX_AGENCY_TYPES) {
+            throw new Unfit("agency types " + types + " are more than a snapshot tells apart");
         }
         SnapshotOverlay next = overlay.plus(change);
-        Set<String> newTypes = new HashSet<>();
-        next.byAgency().values().forEach(rows -> rows.keySet().stream().filter(row -> arrays.cellOf(row) < 0)
-                .forEach(row -> newTypes.add(row.agencyType())));
-        if (arrays.agencyTypes() + newTypes.size() > InForceIndex.MAX_AGENCY_TYPES) {
-            throw new Unfit("agency types " + newTypes + " are more than a snapshot tells apart");
-        }
         Set<String> touched = new HashSet<>();
         change.removed().forEach(row -> touched.add(row.agencyId()));
         change.added().forEach(row -> touched.add(row.agencyId()));
-        Map<String, AgencyRows> nextChanged = new HashMap<>(changed);
+        PMap<String, AgencyRows> nextChanged = changed;
         for (String agencyId : touched) {
             Map<SnapshotVersion, Integer> changes = next.byAgency().get(agencyId);
             if (changes == null) {
-                nextChanged.remove(agencyId); // back to the arrays' rows exactly
+                nextChanged = nextChanged.minus(agencyId); // back to the arrays' rows exactly
                 continue;
             }
             Map<SnapshotVersion, Integer> merged = arrays.merged(agencyId, changes);
@@ -85,14 +97,15 @@ record ReportSnapshot(InForceIndex arrays, SnapshotOverlay overlay, Map<String, 
             if (states.size() > 1) {
                 throw new Unfit("agency " + agencyId + " appears in " + states);
             }
-            nextChanged.put(agencyId, AgencyRows.of(merged));
+            nextChanged = nextChanged.plus(agencyId, AgencyRows.of(merged));
         }
-        return new ReportSnapshot(arrays, next, Map.copyOf(nextChanged), revision + 1, generation);
+        return new ReportSnapshot(arrays, next, nextChanged, types, revision + 1, generation);
     }
 
     /** The overlay folded into new arrays: the same answers, and counts that look at the arrays alone. */
     ReportSnapshot folded() {
-        return new ReportSnapshot(arrays.plus(overlay, revision), SnapshotOverlay.EMPTY, Map.of(), revision, generation);
+        return new ReportSnapshot(arrays.plus(overlay, revision), SnapshotOverlay.EMPTY, HashTreePMap.empty(),
+                HashTreePSet.empty(), revision, generation);
     }
 
     /** A batch this snapshot cannot apply: only a reload from the table can follow it. */
