@@ -50,7 +50,9 @@ final class StageProfile {
             {"serialisation (JSON, Axon serializer)", "com.fasterxml.jackson.", "org.axonframework.serialization."},
             {"JDBC (the store's INSERT, statements, pool; the server's side is PostgreSQL CPU)", "org.postgresql.",
                     "com.zaxxer.hikari.", "org.springframework.jdbc.", "org.axonframework.eventsourcing.eventstore.jdbc."},
-            {"acknowledgement (waiting for the reports)", "org.agreementledger.visibility.",
+            // not AcknowledgedWrites itself: its frame wraps the whole command, which the stages below split
+            {"acknowledgement (waiting for the reports)", "org.agreementledger.reporting.ReportProcessor.await",
+                    "org.agreementledger.reporting.ReportProcessor.reportPosition",
                     "org.agreementledger.eventstore.AppendedEvents"},
             {"unit of work, event bus, transactions", "org.axonframework.messaging.", "org.axonframework.eventhandling.",
                     "org.springframework.transaction.", "org.agreementledger.eventstore."},

@@ -85,13 +85,15 @@ class AgreementReportProjection {
     private final ReportGenerations generations;
     private final StoredEventReader storedEvents;
     private final ReportSnapshots snapshots;
+    private final ReportBatchSignal batches;
 
     AgreementReportProjection(JdbcTemplate jdbc, ReportGenerations generations, StoredEventReader storedEvents,
-                              ReportSnapshots snapshots) {
+                              ReportSnapshots snapshots, ReportBatchSignal batches) {
         this.jdbc = jdbc;
         this.generations = generations;
         this.storedEvents = storedEvents;
         this.snapshots = snapshots;
+        this.batches = batches;
     }
 
     @EventHandler
@@ -100,6 +102,8 @@ class AgreementReportProjection {
             TouchedAgreements touched = new TouchedAgreements();
             // once per batch, inside its transaction, before the processor's token is committed with it
             unitOfWork.onPrepareCommit(batch -> replace(touched, batch));
+            // after the processor has moved the segment's status: an acknowledgement waiting for this batch looks now
+            unitOfWork.onCleanup(batch -> batches.batchOver());
             return touched;
         }).handled(event.agreementId(), new RecordedEvent(sequenceNumber, event));
     }

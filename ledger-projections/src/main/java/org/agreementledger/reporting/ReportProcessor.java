@@ -61,13 +61,15 @@ public class ReportProcessor {
     private final EventStore eventStore;
     private final TokenStore tokenStore;
     private final JdbcTemplate jdbc;
+    private final ReportBatchSignal batches;
 
     ReportProcessor(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
-                    JdbcTemplate jdbc) {
+                    JdbcTemplate jdbc, ReportBatchSignal batches) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     PooledStreamingEventProcessor processor() {
@@ -86,18 +88,16 @@ public class ReportProcessor {
     /** The global index every segment has committed, or -1 if some segment has none or is not claimed here. */
     public long position() {
         PooledStreamingEventProcessor processor = processor();
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        double covered = 0;
+        Collection<EventTrackerStatus> status = processor.processingStatus().values();
         long lowest = Long.MAX_VALUE;
-        for (EventTrackerStatus segment : status.values()) {
+        for (EventTrackerStatus segment : status) {
             if (segment.isErrorState()) {
                 return -1;
             }
-            covered += 1.0 / (segment.getSegment().getMask() + 1);
             OptionalLong position = segment.getCurrentPosition();
             lowest = Math.min(lowest, position.orElse(-1));
         }
-        return processor.isRunning() && covered > 0.999 ? lowest : -1;
+        return processor.isRunning() && whole(status) ? lowest : -1;
     }
 
     public boolean caughtUp() {
@@ -106,10 +106,12 @@ public class ReportProcessor {
     }
 
     private boolean isClaimed() {
-        PooledStreamingEventProcessor processor = processor();
-        double covered = processor.processingStatus().values().stream()
-                .mapToDouble(segment -> 1.0 / (segment.getSegment().getMask() + 1)).sum();
-        return processor.isRunning() && covered > 0.999;
+        return heldSegments(processor()) != null;
+    }
+
+    /** Whether segments cover the whole stream: as fractions of it, they add up to one. */
+    private static boolean whole(Collection<EventTrackerStatus> segments) {
+        return segments.stream().mapToDouble(segment -> 1.0 / (segment.getSegment().getMask() + 1)).sum() > 0.999;
     }
 
     /** Waits until the reports include every event appended before the call. */
@@ -197,10 +199,14 @@ public class ReportProcessor {
 
     /** For each segment that handles any of {@code events}, the global index of the last it handles. */
     private Map<Integer, Long> lastHandled(List<? extends EventMessage<?>> events, long lastIndex) {
-        int[] ids = tokenStore.fetchSegments(NAME);
-        // no segment yet (a processor never started): the whole stream is one segment, with nothing taken in
-        Segment[] segments = ids.length == 0 ? new Segment[] {Segment.ROOT_SEGMENT} : Segment.computeSegments(ids);
-        EventHandlerInvoker handlers = processor().eventHandlerInvoker();
+        PooledStreamingEventProcessor processor = processor();
+        Segment[] segments = heldSegments(processor);
+        if (segments == null) {
+            int[] ids = tokenStore.fetchSegments(NAME);
+            // no segment yet (a processor never started): the whole stream is one segment, with nothing taken in
+            segments = ids.length == 0 ? new Segment[] {Segment.ROOT_SEGMENT} : Segment.computeSegments(ids);
+        }
+        EventHandlerInvoker handlers = processor.eventHandlerInvoker();
         Map<Integer, Long> required = new HashMap<>();
         for (Segment segment : segments) {
             for (int i = events.size() - 1; i >= 0; i--) {
@@ -212,6 +218,18 @@ public class ReportProcessor {
             }
         }
         return required;
+    }
+
+    /**
+     * The segments, when this application holds all of them (the usual case: a query of the token
+     * table on every acknowledged write cost a round trip and a transaction); else null.
+     */
+    private static Segment[] heldSegments(PooledStreamingEventProcessor processor) {
+        if (!processor.isRunning()) {
+            return null;
+        }
+        Collection<EventTrackerStatus> status = processor.processingStatus().values();
+        return whole(status) ? status.stream().map(EventTrackerStatus::getSegment).toArray(Segment[]::new) : null;
     }
 
     private boolean takenIn(Map<Integer, Long> required) {
@@ -235,18 +253,25 @@ public class ReportProcessor {
                 eventIdentifier);
     }
 
-    /** Polls {@code done} until it holds or {@code timeout} passes: every millisecond or so at first, then every 10. */
-    private static boolean await(java.util.function.BooleanSupplier done, Duration timeout) {
+    /**
+     * Looks at {@code done} until it holds or {@code timeout} passes: again whenever a report batch is
+     * over, and every millisecond or so at first, then every 10, for what no batch here signals
+     * (another instance's segments, the other segment passing events it does not handle).
+     */
+    private boolean await(java.util.function.BooleanSupplier done, Duration timeout) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
-        while (!done.getAsBoolean()) {
+        while (true) {
+            long seen = batches.seen();
+            if (done.getAsBoolean()) {
+                return true;
+            }
             long now = System.nanoTime();
             if (now - deadline > 0) {
                 return false;
             }
-            pause(Duration.ofMillis(Math.min(POLL.toMillis(), 1 + (now - started) / 10_000_000)));
+            batches.awaitAfter(seen, Duration.ofMillis(Math.min(POLL.toMillis(), 1 + (now - started) / 10_000_000)));
         }
-        return true;
     }
 
     /**
@@ -256,15 +281,12 @@ public class ReportProcessor {
      */
     private Map<Integer, TrackingToken> segmentTokens() {
         Map<Integer, TrackingToken> tokens = new HashMap<>();
-        double held = 0;
         PooledStreamingEventProcessor processor = processor();
-        if (processor.isRunning()) {
-            for (EventTrackerStatus segment : processor.processingStatus().values()) {
-                tokens.put(segment.getSegment().getSegmentId(), segment.getTrackingToken());
-                held += 1.0 / (segment.getSegment().getMask() + 1);
-            }
+        Collection<EventTrackerStatus> held = processor.isRunning() ? processor.processingStatus().values() : List.of();
+        for (EventTrackerStatus segment : held) {
+            tokens.put(segment.getSegment().getSegmentId(), segment.getTrackingToken());
         }
-        if (held < 0.999) {
+        if (!whole(held)) {
             Serializer serializer = tokenSerializer();
             jdbc.query("select segment, token, tokentype from tokenentry where processorname = ?", row -> {
                 byte[] token = row.getBytes("token");
