@@ -177,10 +177,9 @@ class AgreementReportProjection {
         if (following) {
             jdbc.query(delete, row -> {
                 if (!row.getBoolean(9)) {
-                    removed.add(new SnapshotVersion(row.getString(1), UsState.valueOf(row.getString(2)),
+                    removed.add(SnapshotVersion.stored(row.getString(1), UsState.valueOf(row.getString(2)),
                             SupportModel.valueOf(row.getString(3)), row.getString(4), row.getInt(5),
-                            openIfNull(row.getObject(6, Integer.class)), row.getInt(7),
-                            openIfNull(row.getObject(8, Integer.class))));
+                            row.getObject(6, Integer.class), row.getInt(7), row.getObject(8, Integer.class)));
                 }
             });
         } else {
@@ -195,10 +194,6 @@ class AgreementReportProjection {
             SnapshotChange change = new SnapshotChange(generation, transactionId, removed, added);
             batch.afterCommit(committed -> snapshots.committed(change));
         }
-    }
-
-    private static int openIfNull(Integer day) {
-        return day == null ? InForceIndex.OPEN : day;
     }
 
     private Map<String, List<RecordedEvent>> eventsBefore(Map<String, Long> before) {

@@ -700,45 +700,41 @@ final class InForceIndex {
             this.revision = revision;
         }
 
-        /** Null upper bounds are open; agency type null is shown as {@link Counts#NO_AGENCY_TYPE}. */
-        void add(String agencyId, UsState usState, SupportModel supportModel, String type, int validFromDay,
-                 Integer validToDay, int knownFromDay, Integer knownToDay) {
+        /** {@code times} rows like {@code row}. */
+        void add(SnapshotVersion row, int times) {
+            for (int k = 0; k < times; k++) {
+                add(row);
+            }
+        }
+
+        void add(SnapshotVersion row) {
             if (size == validFrom.length) {
                 grow();
             }
-            Integer ordinal = agencies.get(agencyId);
+            Integer ordinal = agencies.get(row.agencyId());
             if (ordinal == null) {
                 ordinal = agencies.size();
-                agencies.put(agencyId, ordinal);
-                agencyStates.add(usState);
-            } else if (agencyStates.get(ordinal) != usState) {
+                agencies.put(row.agencyId(), ordinal);
+                agencyStates.add(row.state());
+            } else if (agencyStates.get(ordinal) != row.state()) {
                 // counting agencies per state from the national bitset relies on this
-                throw new IllegalStateException("agency " + agencyId + " appears in " + agencyStates.get(ordinal)
-                        + " and " + usState);
+                throw new IllegalStateException("agency " + row.agencyId() + " appears in " + agencyStates.get(ordinal)
+                        + " and " + row.state());
             }
-            String typeName = Counts.agencyTypeOf(type);
-            Short typeOrdinal = agencyTypes.get(typeName);
+            Short typeOrdinal = agencyTypes.get(row.agencyType());
             if (typeOrdinal == null) {
                 typeOrdinal = (short) agencyTypeNames.size();
-                agencyTypes.put(typeName, typeOrdinal);
-                agencyTypeNames.add(typeName);
+                agencyTypes.put(row.agencyType(), typeOrdinal);
+                agencyTypeNames.add(row.agencyType());
             }
-            validFrom[size] = validFromDay;
-            validTo[size] = validToDay == null ? OPEN : validToDay;
-            knownFrom[size] = knownFromDay;
-            knownTo[size] = knownToDay == null ? OPEN : knownToDay;
+            validFrom[size] = row.validFrom();
+            validTo[size] = row.validTo();
+            knownFrom[size] = row.knownFrom();
+            knownTo[size] = row.knownTo();
             agency[size] = ordinal;
-            model[size] = (byte) supportModel.ordinal();
+            model[size] = (byte) row.model().ordinal();
             agencyType[size] = typeOrdinal;
             size++;
-        }
-
-        void add(SnapshotVersion row, int times) {
-            for (int k = 0; k < times; k++) {
-                add(row.agencyId(), row.state(), row.model(), row.agencyType(), row.validFrom(),
-                        row.validTo() == OPEN ? null : row.validTo(), row.knownFrom(),
-                        row.knownTo() == OPEN ? null : row.knownTo());
-            }
         }
 
         private void grow() {

@@ -366,9 +366,9 @@ public class ReportSnapshots implements DisposableBean {
                        lower(known) - date '1970-01-01' as known_from, upper(known) - date '1970-01-01' as known_to
                 from report_agreement_version
                 where not isempty(valid) and not isempty(known) and generation = ?""", row -> {
-            builder.add(row.getString(1), UsState.valueOf(row.getString(2)), SupportModel.valueOf(row.getString(3)),
-                    row.getString(4), row.getInt(5), row.getObject(6, Integer.class), row.getInt(7),
-                    row.getObject(8, Integer.class));
+            builder.add(SnapshotVersion.stored(row.getString(1), UsState.valueOf(row.getString(2)),
+                    SupportModel.valueOf(row.getString(3)), row.getString(4), row.getInt(5), row.getObject(6, Integer.class),
+                    row.getInt(7), row.getObject(8, Integer.class)));
         }, head[2]);
         return new Loaded(builder.build(), revision, (Integer) head[2], DatabaseSnapshot.parse((String) head[1]));
     }

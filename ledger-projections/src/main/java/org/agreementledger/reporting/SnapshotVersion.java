@@ -19,14 +19,24 @@ record SnapshotVersion(String agencyId, UsState state, SupportModel model, Strin
 
     /** From a version the projection writes; null when its stretches are empty (SQL never counts it). */
     static SnapshotVersion of(AgreementVersion version) {
-        SnapshotVersion row = new SnapshotVersion(version.agencyId(), version.state(), version.model(),
-                version.agencyType(), (int) version.validFrom().toEpochDay(), day(version.validTo()),
-                (int) version.knownFrom().toEpochDay(), day(version.knownTo()));
+        SnapshotVersion row = stored(version.agencyId(), version.state(), version.model(), version.agencyType(),
+                (int) version.validFrom().toEpochDay(), epochDay(version.validTo()),
+                (int) version.knownFrom().toEpochDay(), epochDay(version.knownTo()));
         return row.isEmpty() ? null : row;
     }
 
-    private static int day(java.time.LocalDate date) {
-        return date == null ? InForceIndex.OPEN : (int) date.toEpochDay();
+    /**
+     * A row as the report table gives it, days counted from 1970-01-01: a null upper bound (an
+     * open range, {@code upper(valid)} is null) is {@link InForceIndex#OPEN} here.
+     */
+    static SnapshotVersion stored(String agencyId, UsState state, SupportModel model, String agencyType,
+                                  int validFrom, Integer validTo, int knownFrom, Integer knownTo) {
+        return new SnapshotVersion(agencyId, state, model, agencyType, validFrom,
+                validTo == null ? InForceIndex.OPEN : validTo, knownFrom, knownTo == null ? InForceIndex.OPEN : knownTo);
+    }
+
+    private static Integer epochDay(java.time.LocalDate date) {
+        return date == null ? null : (int) date.toEpochDay();
     }
 
     boolean isEmpty() {

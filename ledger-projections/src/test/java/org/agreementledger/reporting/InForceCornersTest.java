@@ -34,8 +34,9 @@ class InForceCornersTest {
                 DAY0.plusDays(validFrom), null, DAY0.plusDays(validFrom), validTo == null ? null : DAY0.plusDays(validTo),
                 DAY0.plusDays(knownFrom), knownTo == null ? null : DAY0.plusDays(knownTo)));
         long base = DAY0.toEpochDay();
-        builder.add(agency, state, model, type, (int) (base + validFrom), validTo == null ? null : (int) (base + validTo),
-                (int) (base + knownFrom), knownTo == null ? null : (int) (base + knownTo));
+        builder.add(SnapshotVersion.stored(agency, state, model, type, (int) (base + validFrom),
+                validTo == null ? null : (int) (base + validTo), (int) (base + knownFrom),
+                knownTo == null ? null : (int) (base + knownTo)));
     }
 
     private void assertSameCounts(InForceIndex index, int day, int known) {
