@@ -164,7 +164,9 @@ class AgreementReportProjection {
                 log.error("Could not fold the events of agreement {} into report versions", history.getKey(), e);
             }
         }
-        int generation = generations.building();
+        // the transaction's id tells a snapshot load whether the rows it read hold this batch
+        ReportGenerations.BuildingTransaction building = following ? generations.buildingInThisTransaction() : null;
+        int generation = following ? building.generation() : generations.building();
         String[] agreementIds = touched.handled.keySet().toArray(String[]::new);
         List<SnapshotVersion> removed = new ArrayList<>();
         PreparedStatementCreator delete = connection -> {
@@ -189,9 +191,8 @@ class AgreementReportProjection {
             jdbc.update(connection -> insert(connection, generation, versions));
         }
         if (following) {
-            long transactionId = jdbc.queryForObject("select pg_current_xact_id()::text::bigint", Long.class);
             List<SnapshotVersion> added = versions.stream().map(SnapshotVersion::of).filter(Objects::nonNull).toList();
-            SnapshotChange change = new SnapshotChange(generation, transactionId, removed, added);
+            SnapshotChange change = new SnapshotChange(generation, building.transactionId(), removed, added);
             batch.afterCommit(committed -> snapshots.committed(change));
         }
     }

@@ -32,6 +32,20 @@ public class ReportGenerations {
         return jdbc.queryForObject("select building from report_generation where id = 1", Integer.class);
     }
 
+    /**
+     * The generation being built, and the id of the current database transaction (assigning it one
+     * if it has none yet): what a batch of the projection that the snapshot follows needs, in one
+     * round trip.
+     */
+    BuildingTransaction buildingInThisTransaction() {
+        return jdbc.queryForObject("select building, pg_current_xact_id()::text::bigint from report_generation"
+                + " where id = 1", (row, n) -> new BuildingTransaction(row.getInt(1), row.getLong(2)));
+    }
+
+    /** The generation a batch writes and the transaction writing it. */
+    record BuildingTransaction(int generation, long transactionId) {
+    }
+
     public boolean rebuilding() {
         return published() != building();
     }
