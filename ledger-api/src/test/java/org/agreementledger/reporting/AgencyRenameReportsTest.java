@@ -97,7 +97,6 @@ class AgencyRenameReportsTest extends LedgerIntegrationTest {
             Counts expected = oracle.counts(point[0], point[1]);
             assertThat(reports.countsFromSql(point[0], point[1])).as("SQL, %s", name).isEqualTo(expected);
             assertThat(index.counts(point[0], point[1])).as("snapshot, %s", name).isEqualTo(expected);
-            assertThat(index.countsByScan(point[0], point[1])).as("snapshot's scan, %s", name).isEqualTo(expected);
         });
         for (LocalDate knownAt : List.of(BEFORE_RENAME_KNOWN, RENAME_KNOWN, today)) {
             List<TimelinePoint> fromSql = reports.timelineFromSql(LocalDate.of(2018, 12, 30), LocalDate.of(2019, 7, 1),
