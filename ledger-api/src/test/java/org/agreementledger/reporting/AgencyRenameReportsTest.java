@@ -71,7 +71,7 @@ class AgencyRenameReportsTest extends LedgerIntegrationTest {
                 LocalDate.of(2019, 1, 2), null, null, LocalDate.of(2019, 1, 5), PRESS));
         String second = ledger.sign(new SignAgreement(STATE, corrected, "Manitowoc", "County", SupportModel.TFM,
                 LocalDate.of(2019, 3, 1), null, null, LocalDate.of(2019, 3, 4), PRESS));
-        ledger.correct(new CorrectAgreement(renamed, CorrectableField.agencyName, misspelt, corrected, null,
+        ledger.amend(new CorrectAgreement(renamed, CorrectableField.agencyName, misspelt, corrected, null,
                 RENAME_KNOWN, PRESS, null));
         processor.awaitCaughtUp(Duration.ofSeconds(30));
         String oldAgency = AgencyId.of(STATE, misspelt);
