@@ -25,17 +25,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 @RequestMapping("/api/agreements")
 @Tag(name = "Agreements", description = "Appends (archivists) and each agreement's history (public)")
-class AgreementController {
-
-    private final AgreementLedger ledger;
-    private final AgreementHistory history;
-    private final AcknowledgedWrites writes;
-
-    AgreementController(AgreementLedger ledger, AgreementHistory history, AcknowledgedWrites writes) {
-        this.ledger = ledger;
-        this.history = history;
-        this.writes = writes;
-    }
+record AgreementController(AgreementLedger ledger, AgreementHistory history, AcknowledgedWrites writes) {
 
     @PostMapping
     @Operation(summary = "Append the signing of an agreement", description = "Answered once the reports hold"
