@@ -153,7 +153,7 @@ class ProjectionRebuildTest extends LedgerIntegrationTest {
         assertThat(standing.behind()).as("events the published generation lacks").isGreaterThanOrEqualTo(1);
         assertThat(processor.covers(signedAt)).as("reports hold the signing made during the load").isFalse();
 
-        interruptedRebuild.finishInterruptedRebuild();
+        interruptedRebuild.runOnce();
         assertThat(processor.covers(signedAt)).as("reports hold it once the generation is published").isTrue();
         assertThat(processor.reportPosition().current()).isTrue();
 
