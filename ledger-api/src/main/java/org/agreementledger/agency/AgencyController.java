@@ -8,13 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Agencies")
-class AgencyController {
-
-    private final Agencies agencies;
-
-    AgencyController(Agencies agencies) {
-        this.agencies = agencies;
-    }
+record AgencyController(Agencies agencies) {
 
     @GetMapping("/api/agencies/{agencyId}")
     @Operation(summary = "An agency's agreements, each with its whole history",

@@ -3,6 +3,7 @@ package org.agreementledger.cli;
 import java.util.function.BiConsumer;
 import org.agreementledger.agreement.app.AgreementLedger;
 import org.agreementledger.agreement.app.AgreementRequests;
+import org.agreementledger.api.AgreementAmendment;
 import org.agreementledger.api.ChangeSupportModel;
 import org.agreementledger.api.CorrectAgreement;
 import org.agreementledger.api.SignAgreement;
@@ -111,7 +112,7 @@ class AppendCommand implements Runnable {
     }
 
     /** Appends to an agreement that exists, optionally on top of a known version. */
-    abstract static class Amend<C> extends Append<C> {
+    abstract static class Amend<C extends AgreementAmendment> extends Append<C> {
 
         @Option(names = "--agreement-id", required = true, paramLabel = "ID",
                 description = "e.g. AL-colbert-county-sheriffs-office#JEM#2025-01-02")
@@ -128,6 +129,11 @@ class AppendCommand implements Runnable {
         String agreementIdOf(C command) {
             return agreementId;
         }
+
+        @Override
+        BiConsumer<AgreementLedger, C> append() {
+            return AgreementLedger::amend;
+        }
     }
 
     @Command(name = "change-model", mixinStandardHelpOptions = true,
@@ -142,11 +148,6 @@ class AppendCommand implements Runnable {
             return new AgreementRequests.ChangeModel(to, effectiveOn, knownOn, source.toBody(), expectedVersion)
                     .toCommand(agreementId);
         }
-
-        @Override
-        BiConsumer<AgreementLedger, ChangeSupportModel> append() {
-            return AgreementLedger::changeModel;
-        }
     }
 
     @Command(name = "withdraw", mixinStandardHelpOptions = true, description = "The agreement ended.")
@@ -160,11 +161,6 @@ class AppendCommand implements Runnable {
         WithdrawAgreement command() {
             return new AgreementRequests.Withdraw(reason, effectiveOn, knownOn, source.toBody(), expectedVersion)
                     .toCommand(agreementId);
-        }
-
-        @Override
-        BiConsumer<AgreementLedger, WithdrawAgreement> append() {
-            return AgreementLedger::withdraw;
         }
     }
 
@@ -185,11 +181,6 @@ class AppendCommand implements Runnable {
         CorrectAgreement command() {
             return new AgreementRequests.Correct(field, oldValue, newValue, effectiveOn, knownOn, source.toBody(),
                     expectedVersion).toCommand(agreementId);
-        }
-
-        @Override
-        BiConsumer<AgreementLedger, CorrectAgreement> append() {
-            return AgreementLedger::correct;
         }
     }
 }

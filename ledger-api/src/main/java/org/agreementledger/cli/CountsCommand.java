@@ -19,6 +19,7 @@ import org.agreementledger.reporting.ReportProcessor;
 import org.agreementledger.reporting.app.ReportProperties;
 import org.agreementledger.reporting.Tally;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "counts", mixinStandardHelpOptions = true,
@@ -34,9 +35,8 @@ class CountsCommand extends LedgerCommand {
     @Option(names = "--as-of", required = true, paramLabel = "YYYY-MM-DD", description = "The day the count is for.")
     String asOf;
 
-    @Option(names = "--known-at", paramLabel = "YYYY-MM-DD",
-            description = "Count only what was public by this day (default: today, everything).")
-    String knownAt;
+    @Mixin
+    KnownAtOption knownAt;
 
     @Option(names = "--by", paramLabel = "GROUP", description = "Break down by state, model or agency-type.")
     String by;
@@ -52,7 +52,7 @@ class CountsCommand extends LedgerCommand {
     public Integer call() throws Exception {
         // every flag is checked before a database is started
         LocalDate day = Fields.date("asOf", asOf);
-        LocalDate known = Fields.optionalDate("knownAt", knownAt);
+        LocalDate known = knownAt.day();
         GroupBy groupBy = GroupBy.parse("by", by);
         Format output = FormatOption.parse(format, Format.table);
         Instant instant = instant("ledgerAt", ledgerAt);

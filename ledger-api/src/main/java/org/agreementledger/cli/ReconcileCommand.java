@@ -3,7 +3,6 @@ package org.agreementledger.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.agreementledger.api.Fields;
 import org.agreementledger.demo.LedgerSources;
 import org.agreementledger.reconciliation.Reconciliation;
 import org.agreementledger.reconciliation.ReconciliationCsv;
@@ -12,6 +11,7 @@ import org.agreementledger.reporting.AgreementReports;
 import org.agreementledger.reporting.ReportProcessor;
 import org.agreementledger.reporting.app.ReportProperties;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
@@ -23,9 +23,8 @@ class ReconcileCommand extends LedgerCommand {
 
     enum Format { table, markdown, json, csv }
 
-    @Option(names = "--known-at", paramLabel = "YYYY-MM-DD",
-            description = "The ledger as known on this day (default: today, everything).")
-    String knownAt;
+    @Mixin
+    KnownAtOption knownAt;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "table, markdown, json or csv (default: table).")
     String format;
@@ -33,7 +32,7 @@ class ReconcileCommand extends LedgerCommand {
     @Override
     public Integer call() throws Exception {
         // every flag is checked before a database is started
-        LocalDate known = Fields.optionalDate("knownAt", knownAt);
+        LocalDate known = knownAt.day();
         Format output = FormatOption.parse(format, Format.table);
         return onLedger(context -> {
             Duration timeout = context.getBean(ReportProperties.class).catchUpTimeout();

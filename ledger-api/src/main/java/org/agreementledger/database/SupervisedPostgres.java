@@ -10,22 +10,19 @@ import java.nio.file.Path;
  */
 final class SupervisedPostgres implements AutoCloseable {
 
-    private final Path dataDir;
     private final int maxConnections;
-    private final int port;
+    /** The running instance; a restart starts the next on its data directory and port. */
     private volatile EmbeddedLedgerDatabase current;
     private volatile boolean closed;
 
-    private SupervisedPostgres(Path dataDir, int maxConnections, EmbeddedLedgerDatabase first) {
-        this.dataDir = dataDir;
+    private SupervisedPostgres(int maxConnections, EmbeddedLedgerDatabase first) {
         this.maxConnections = maxConnections;
-        this.port = first.port();
         this.current = first;
     }
 
     static SupervisedPostgres start(Path dataDir, int maxConnections) {
-        return new SupervisedPostgres(dataDir, maxConnections, EmbeddedLedgerDatabase.start(dataDir, maxConnections,
-                0, false, EmbeddedLedgerDatabase.STARTUP_WAIT));
+        return new SupervisedPostgres(maxConnections, EmbeddedLedgerDatabase.start(dataDir, maxConnections, 0, false,
+                EmbeddedLedgerDatabase.STARTUP_WAIT));
     }
 
     String jdbcUrl(String database) {
@@ -42,7 +39,7 @@ final class SupervisedPostgres implements AutoCloseable {
     }
 
     Path dataDir() {
-        return dataDir;
+        return current.dataDir();
     }
 
     boolean closed() {
@@ -64,7 +61,8 @@ final class SupervisedPostgres implements AutoCloseable {
         } catch (RuntimeException alreadyGone) {
             // its postmaster is dead; only the lock and zonky's bookkeeping are left to release
         }
-        current = EmbeddedLedgerDatabase.start(dataDir, maxConnections, port, false, startupWait);
+        EmbeddedLedgerDatabase dead = current;
+        current = EmbeddedLedgerDatabase.start(dead.dataDir(), maxConnections, dead.port(), false, startupWait);
     }
 
     @Override

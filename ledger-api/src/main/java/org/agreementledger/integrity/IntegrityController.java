@@ -17,13 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/ledger")
 @Tag(name = "Integrity", description = "The hash chain over the event store: its tip (public) and its verification"
         + " (auditors)")
-class IntegrityController {
-
-    private final LedgerChain chain;
-
-    IntegrityController(LedgerChain chain) {
-        this.chain = chain;
-    }
+record IntegrityController(LedgerChain chain) {
 
     @GetMapping("/digest")
     @Operation(summary = "The hash chain's tip, HASH@POSITION, to keep", description = "Keep it anywhere: verify"

@@ -9,19 +9,9 @@ import org.springframework.stereotype.Service;
 
 /** The ledger's state for {@code GET /api/status}: ready or not (or its database out), and how far the reports have got. */
 @Service
-class LedgerStatus {
+record LedgerStatus(LedgerReadiness readiness, ReportProcessor reports, DatabaseAvailability database) {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerStatus.class);
-
-    private final LedgerReadiness readiness;
-    private final ReportProcessor reports;
-    private final DatabaseAvailability database;
-
-    LedgerStatus(LedgerReadiness readiness, ReportProcessor reports, DatabaseAvailability database) {
-        this.readiness = readiness;
-        this.reports = reports;
-        this.database = database;
-    }
 
     /** While the database is out, that is the state: asking it how far the reports are would wait for it. */
     StatusDocument now() {

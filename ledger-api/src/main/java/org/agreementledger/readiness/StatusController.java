@@ -8,18 +8,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code GET /api/status}, public: whether the ledger is ready, loading (how far) or failed (why). */
 @RestController
 @Tag(name = "Status")
-class StatusController {
-
-    private final LedgerStatus status;
-
-    StatusController(LedgerStatus status) {
-        this.status = status;
-    }
+record StatusController(LedgerStatus ledgerStatus) {
 
     @GetMapping("/api/status")
     @Operation(summary = "Whether the ledger answers reports yet: ready, loading (files done of total, rows/s,"
             + " time left) or failed (why); and how far the reports are behind the event store")
     StatusDocument status() {
-        return status.now();
+        return ledgerStatus.now();
     }
 }

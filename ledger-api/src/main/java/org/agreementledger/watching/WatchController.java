@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code GET /api/watch}, public: when ICE's page was last checked and what was found; the report page shows it. */
 @RestController
 @Tag(name = "Watch")
-class WatchController {
+record WatchController(WatchLog watchLog) {
 
     /**
      * @param last        the latest check, whatever came of it; absent if ICE was never checked
@@ -18,12 +18,6 @@ class WatchController {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record WatchDocument(Check last, Check lastSuccess, Check lastFailure) {
-    }
-
-    private final WatchLog watchLog;
-
-    WatchController(WatchLog watchLog) {
-        this.watchLog = watchLog;
     }
 
     @GetMapping("/api/watch")

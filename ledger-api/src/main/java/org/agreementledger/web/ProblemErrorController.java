@@ -15,13 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Boot's own error body. Tomcat's refusals before any servlet are {@link ProblemErrorReportValve}'s.
  */
 @RestController
-class ProblemErrorController implements ErrorController {
-
-    private final UnexpectedFailures failures;
-
-    ProblemErrorController(UnexpectedFailures failures) {
-        this.failures = failures;
-    }
+record ProblemErrorController(UnexpectedFailures failures) implements ErrorController {
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {

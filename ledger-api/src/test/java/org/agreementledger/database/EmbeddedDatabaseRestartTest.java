@@ -41,7 +41,7 @@ class EmbeddedDatabaseRestartTest {
             AgreementLedger appends = ledger.getBean(AgreementLedger.class);
             first = appends.sign(signing());
             second = appends.sign(signing());
-            appends.changeModel(modelChange(second, SupportModel.TFM, LocalDate.of(2025, 4, 1), null));
+            appends.amend(modelChange(second, SupportModel.TFM, LocalDate.of(2025, 4, 1), null));
             before = ledger.getBean(AgreementHistory.class).of(second);
         }
 
@@ -52,7 +52,7 @@ class EmbeddedDatabaseRestartTest {
             assertThat(ledger.getBean(JdbcTemplate.class).queryForObject("select count(*) from domainevententry",
                     Long.class)).isEqualTo(3);
             // and the ledger keeps working after the restart
-            ledger.getBean(AgreementLedger.class).withdraw(
+            ledger.getBean(AgreementLedger.class).amend(
                     org.agreementledger.testing.TestAgreements.withdrawal(first, LocalDate.of(2025, 5, 1)));
             assertThat(history.of(first)).hasSize(2);
         }

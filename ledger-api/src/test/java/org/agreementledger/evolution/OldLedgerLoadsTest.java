@@ -164,7 +164,7 @@ class OldLedgerLoadsTest {
     @Test
     @Order(5)
     void itTakesNewEventsAfterTheOldOnes() {
-        ledger.withdraw(new WithdrawAgreement(ETA, WithdrawalReason.WITHDRAWN_BY_AGENCY, LocalDate.of(2025, 6, 1),
+        ledger.amend(new WithdrawAgreement(ETA, WithdrawalReason.WITHDRAWN_BY_AGENCY, LocalDate.of(2025, 6, 1),
                 LocalDate.of(2025, 6, 1), TestAgreements.PRESS, 0L));
         assertThat(history.of(ETA)).extracting(HistoryEntry::type).containsExactly("AgreementSigned",
                 "AgreementWithdrawn");

@@ -53,7 +53,7 @@ class AppendOnlyTest extends LedgerIntegrationTest {
         long links = chain.digest().position();
         long events = new EventStoreRows(jdbc).count();
         String id = ledger.sign(TestAgreements.signing());
-        ledger.withdraw(TestAgreements.withdrawal(id, java.time.LocalDate.of(2025, 1, 4)));
+        ledger.amend(TestAgreements.withdrawal(id, java.time.LocalDate.of(2025, 1, 4)));
 
         assertThat(chain.digest().position()).isEqualTo(links + 2);
         assertThat(jdbc.queryForObject("select count(*) from ledger_chain", Long.class))

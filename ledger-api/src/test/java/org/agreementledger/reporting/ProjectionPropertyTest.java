@@ -547,13 +547,13 @@ class ProjectionPropertyTest {
                 commands.add(() -> {
                     SupportModel to = SupportModel.values()[(model[0].ordinal() + change.shift()) % 3];
                     LocalDate on = signedOn.plusDays(change.effectiveDay());
-                    ledger.changeModel(new ChangeSupportModel(id, to, on, on.plusDays(change.lag()), SOURCE, null));
+                    ledger.amend(new ChangeSupportModel(id, to, on, on.plusDays(change.lag()), SOURCE, null));
                     model[0] = to;
                 });
             } else if (action instanceof Withdrawal withdrawal) {
                 commands.add(() -> {
                     LocalDate on = signedOn.plusDays(withdrawal.effectiveDay());
-                    ledger.withdraw(new WithdrawAgreement(id, WithdrawalReason.TERMINATED_BY_ICE, on,
+                    ledger.amend(new WithdrawAgreement(id, WithdrawalReason.TERMINATED_BY_ICE, on,
                             on.plusDays(withdrawal.lag()), SOURCE, null));
                 });
             } else if (action instanceof Reinstatement reinstatement) {
@@ -598,7 +598,7 @@ class ProjectionPropertyTest {
             newValue = correction.choice() >= values.size() ? null : values.get(correction.choice() % values.size());
         }
         LocalDate effectiveOn = correction.effectiveBefore() < 0 ? null : knownOn.minusDays(correction.effectiveBefore());
-        ledger.correct(new CorrectAgreement(id, correction.field(), recorded.get(correction.field()), newValue,
+        ledger.amend(new CorrectAgreement(id, correction.field(), recorded.get(correction.field()), newValue,
                 effectiveOn, knownOn, SOURCE, null));
         recorded.put(correction.field(), newValue);
     }

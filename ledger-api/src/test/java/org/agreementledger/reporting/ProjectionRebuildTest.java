@@ -74,15 +74,15 @@ class ProjectionRebuildTest extends LedgerIntegrationTest {
                     i % 3 == 0 ? "County" : "Municipality", SupportModel.values()[i % 3], signed, null, null,
                     signed.plusDays(3), PRESS));
             if (i % 2 == 0) {
-                ledger.changeModel(new ChangeSupportModel(id, SupportModel.values()[(i + 1) % 3], signed.plusDays(40),
+                ledger.amend(new ChangeSupportModel(id, SupportModel.values()[(i + 1) % 3], signed.plusDays(40),
                         signed.plusDays(45), PRESS, null));
             }
             if (i % 5 == 0) {
-                ledger.withdraw(new WithdrawAgreement(id, WithdrawalReason.TERMINATED_BY_ICE, signed.plusDays(90),
+                ledger.amend(new WithdrawAgreement(id, WithdrawalReason.TERMINATED_BY_ICE, signed.plusDays(90),
                         signed.plusDays(200), PRESS, null));
             }
             if (i % 7 == 0) {
-                ledger.correct(new CorrectAgreement(id, CorrectableField.signedOn, signed.toString(),
+                ledger.amend(new CorrectAgreement(id, CorrectableField.signedOn, signed.toString(),
                         signed.plusDays(10).toString(), null, signed.plusDays(60), PRESS, null));
             }
         }
@@ -153,7 +153,7 @@ class ProjectionRebuildTest extends LedgerIntegrationTest {
         assertThat(standing.behind()).as("events the published generation lacks").isGreaterThanOrEqualTo(1);
         assertThat(processor.covers(signedAt)).as("reports hold the signing made during the load").isFalse();
 
-        interruptedRebuild.finishInterruptedRebuild();
+        interruptedRebuild.runOnce();
         assertThat(processor.covers(signedAt)).as("reports hold it once the generation is published").isTrue();
         assertThat(processor.reportPosition().current()).isTrue();
 

@@ -62,6 +62,7 @@ class BenchMainSmokeTest {
         }
         assertThat(figures.at("/append/events").asLong()).isGreaterThan(300);
         assertThat(figures.at("/counts/answersAgree").asBoolean()).isTrue();
+        assertThat(figures.at("/counts/cornersAgreeWithSql").asBoolean()).isTrue();
         assertThat(figures.at("/verify/intact").asBoolean()).isTrue();
         assertThat(figures.at("/verify/baselineMatchesTip").asBoolean()).isTrue();
         assertThat(figures.at("/rebuild/baselineVersions").asLong()).as("read and fold made the rebuild's versions")

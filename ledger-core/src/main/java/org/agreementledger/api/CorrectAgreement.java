@@ -24,10 +24,7 @@ public record CorrectAgreement(@TargetAggregateIdentifier String agreementId, Co
             newValue = Fields.agencyName("newValue", newValue);
         }
         if (field == CorrectableField.signedOn) {
-            Fields.required("newValue", newValue);
-        }
-        if (field == CorrectableField.signedOn) {
-            Fields.date("newValue", newValue);
+            Fields.date("newValue", Fields.required("newValue", newValue));
         }
     }
 }

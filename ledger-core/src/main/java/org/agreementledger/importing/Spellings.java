@@ -1,7 +1,10 @@
 package org.agreementledger.importing;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.UsState;
 import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
@@ -18,21 +21,12 @@ final class Spellings {
     record Spelled<T>(T value, SpellingRule rule) {
     }
 
-    /** The Associated Press's abbreviations of the states it abbreviates, letters only. */
-    private static final java.util.Map<String, UsState> AP = java.util.Map.ofEntries(
-            java.util.Map.entry("ALA", UsState.AL), java.util.Map.entry("ARIZ", UsState.AZ),
-            java.util.Map.entry("ARK", UsState.AR), java.util.Map.entry("CALIF", UsState.CA),
-            java.util.Map.entry("COLO", UsState.CO), java.util.Map.entry("CONN", UsState.CT),
-            java.util.Map.entry("DEL", UsState.DE), java.util.Map.entry("FLA", UsState.FL),
-            java.util.Map.entry("ILL", UsState.IL), java.util.Map.entry("IND", UsState.IN),
-            java.util.Map.entry("KAN", UsState.KS), java.util.Map.entry("MASS", UsState.MA),
-            java.util.Map.entry("MICH", UsState.MI), java.util.Map.entry("MINN", UsState.MN),
-            java.util.Map.entry("MISS", UsState.MS), java.util.Map.entry("MONT", UsState.MT),
-            java.util.Map.entry("NEB", UsState.NE), java.util.Map.entry("NEV", UsState.NV),
-            java.util.Map.entry("OKLA", UsState.OK), java.util.Map.entry("ORE", UsState.OR),
-            java.util.Map.entry("TENN", UsState.TN), java.util.Map.entry("WASH", UsState.WA),
-            java.util.Map.entry("WVA", UsState.WV), java.util.Map.entry("WIS", UsState.WI),
-            java.util.Map.entry("WYO", UsState.WY));
+    /** The Associated Press's abbreviations of the states it abbreviates, letters only, each with the state's code. */
+    private static final Map<String, UsState> AP = Stream.of("ALA AL", "ARIZ AZ", "ARK AR", "CALIF CA", "COLO CO",
+            "CONN CT", "DEL DE", "FLA FL", "ILL IL", "IND IN", "KAN KS", "MASS MA", "MICH MI", "MINN MN", "MISS MS",
+            "MONT MT", "NEB NE", "NEV NV", "OKLA OK", "ORE OR", "TENN TN", "WASH WA", "WVA WV", "WIS WI", "WYO WY")
+            .map(pair -> pair.split(" "))
+            .collect(Collectors.toUnmodifiableMap(pair -> pair[0], pair -> UsState.valueOf(pair[1])));
 
     /** The state a misspelt STATE names, or null when no rule reads it. */
     static Spelled<UsState> state(String text) {

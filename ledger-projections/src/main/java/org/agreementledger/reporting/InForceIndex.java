@@ -14,16 +14,17 @@ import org.agreementledger.api.UsState;
  * An immutable in-memory copy of the published generation of {@code report_agreement_version},
  * reduced to what counts and timelines need, tagged with the revision it was read at. Columnar
  * primitive arrays, 10 bytes a version (four dates as 16-bit days from the earliest, and the model
- * and agency type as one cell number) and 13 an agency (the bounds of its versions, where its run
- * starts, its state), grouped by agency (each agency's versions in a run, by start of valid time), so
+ * and agency type as one cell number) and 5 an agency (where its run starts, its state), grouped by
+ * agency (each agency's versions in a run, by start of valid time), so
  * a timeline reads the arrays once, in order, and merges an agency's stretches in one pass. Counts
  * read the versions' corners instead ({@link InForceCorners}, about 12 bytes a corner and 1.6
  * corners a version, plus its grid), so they do not grow with the versions in force; and each
  * agency's id with a map from id to number, which applying a committed batch needs
  * ({@link ReportSnapshot}). All told: {@link #bytes()}, measured per version by the bench
  * ({@code snapshotFollowing.bytesPerVersion}; before the agency ids were held, about 43 bytes a
- * version at a million agreements, more at small sizes, where the grid weighs more). Answers equal
- * the SQL statements' (the property test holds them side by side).
+ * version at a million agreements, more at small sizes, where the grid weighs more; 8 bytes an agency
+ * less since the per-agency bounds went with the scan that read them, which corners replaced). Answers
+ * equal the SQL statements' (the property test holds them side by side).
  *
  * <p>A version's agency is the one its row names, the agency as known over the version's knowledge
  * time: after a rename one agreement's versions sit in two agencies' runs, those known before the
@@ -61,15 +62,6 @@ final class InForceIndex {
     /** The versions of agency {@code a} are {@code runStart[a]} to {@code runStart[a + 1]}. */
     private final int[] runStart;
     private final byte[] agencyState;
-    /**
-     * Per agency, the bounds of all its versions (earliest start and latest end of valid time, of
-     * knowledge time): a count passes over an agency none of whose versions can hold its point.
-     * Agencies are numbered by their earliest start, so a count stops at the first after its day.
-     */
-    private final char[] agencyValidFrom;
-    private final char[] agencyValidTo;
-    private final char[] agencyKnownFrom;
-    private final char[] agencyKnownTo;
     /** Display names of the agency types, by ordinal. */
     private final String[] agencyTypes;
     /** Agency ids by number, and back: an overlay's changes name agencies by id. */
@@ -104,27 +96,6 @@ final class InForceIndex {
         for (int t = 0; t < agencyTypes.length; t++) {
             agencyTypeNumbers.put(agencyTypes[t], t);
         }
-        int agencies = agencyState.length;
-        agencyValidFrom = new char[agencies];
-        agencyValidTo = new char[agencies];
-        agencyKnownFrom = new char[agencies];
-        agencyKnownTo = new char[agencies];
-        for (int a = 0; a < agencies; a++) {
-            char vf = Character.MAX_VALUE;
-            char vt = 0;
-            char kf = Character.MAX_VALUE;
-            char kt = 0;
-            for (int i = runStart[a]; i < runStart[a + 1]; i++) {
-                vf = (char) Math.min(vf, validFrom[i]);
-                vt = (char) Math.max(vt, validTo[i]);
-                kf = (char) Math.min(kf, knownFrom[i]);
-                kt = (char) Math.max(kt, knownTo[i]);
-            }
-            agencyValidFrom[a] = vf;
-            agencyValidTo[a] = vt;
-            agencyKnownFrom[a] = kf;
-            agencyKnownTo[a] = kt;
-        }
         int types = agencyTypes.length;
         int[] cellBits = new int[M * types];
         for (int m = 0; m < M; m++) {
@@ -157,7 +128,7 @@ final class InForceIndex {
             ids += 24 + 16 + id.length() + 4 // the String, its byte array (Latin-1), the array's reference
                     + 32 + 8 + 16; // the map's node, its table slot (at most half full), the Integer
         }
-        long perAgency = 4 * Character.BYTES + Integer.BYTES + Byte.BYTES;
+        long perAgency = Integer.BYTES + Byte.BYTES;
         return (long) size * (4 * Character.BYTES + Short.BYTES) + (long) agencyState.length * perAgency
                 + corners.bytes() + ids;
     }
@@ -170,21 +141,6 @@ final class InForceIndex {
     /** Milliseconds spent making the corners, for the log. */
     long cornersMs() {
         return cornersNanos / 1_000_000;
-    }
-
-    /** The first agency (by number) whose earliest version starts after {@code day}. */
-    private int firstAgencyStartingAfter(int day) {
-        int low = 0;
-        int high = agencyState.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (agencyValidFrom[mid] <= day) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
     }
 
     /**
@@ -325,61 +281,7 @@ final class InForceIndex {
         return type == null ? -1 : version.model().ordinal() * agencyTypes.length + type;
     }
 
-    /**
-     * The same counts by one pass over the versions of every agency that can hold the point (linear
-     * in versions): what {@link #counts} replaced, kept as the in-memory check of the corners.
-     */
-    Counts countsByScan(LocalDate asOf, LocalDate knownAt) {
-        int day = stored(asOf);
-        int known = stored(knownAt);
-        int types = agencyTypes.length;
-        // per (model, type) cell: agreements in force; bits of an agency's mask: models, then types
-        long[] cellAgreements = new long[M * types];
-        int[] cellMask = new int[M * types];
-        for (int m = 0; m < M; m++) {
-            for (int t = 0; t < types; t++) {
-                cellMask[m * types + t] = 1 << m | 1 << (M + t);
-            }
-        }
-        long[] maskAgencies = new long[M + types];
-        long agenciesTotal = 0;
-        long[] stateAgreements = new long[STATES.length];
-        long[] stateAgencies = new long[STATES.length];
-        for (int a = 0, last = firstAgencyStartingAfter(day); a < last; a++) {
-            if (agencyValidTo[a] <= day || agencyKnownFrom[a] > known || agencyKnownTo[a] <= known) {
-                continue; // none of its versions holds (day, known)
-            }
-            int mask = 0;
-            int inForce = 0;
-            for (int i = runStart[a], end = runStart[a + 1]; i < end; i++) {
-                // 1 when validFrom <= day < validTo and knownFrom <= known < knownTo: the sign bit of
-                // four differences (none overflows: 16-bit days); no branch to mispredict
-                int in = ((validFrom[i] - day - 1) & (day - validTo[i]) & (knownFrom[i] - known - 1)
-                        & (known - knownTo[i])) >>> 31;
-                int c = cell[i];
-                cellAgreements[c] += in;
-                mask |= cellMask[c] & -in;
-                inForce += in;
-            }
-            if (inForce > 0) {
-                agenciesTotal++;
-                stateAgreements[agencyState[a]] += inForce;
-                stateAgencies[agencyState[a]]++;
-                for (int bits = mask; bits != 0; bits &= bits - 1) {
-                    maskAgencies[Integer.numberOfTrailingZeros(bits)]++;
-                }
-            }
-        }
-        return counts(asOf, knownAt, cellAgreements, maskAgencies, agenciesTotal, stateAgreements, stateAgencies);
-    }
-
     /** The answer from agreements by (model, type) cell, agencies by mask bit (models, then types) and by state. */
-    private Counts counts(LocalDate asOf, LocalDate knownAt, long[] cellAgreements, long[] maskAgencies,
-                          long agenciesTotal, long[] stateAgreements, long[] stateAgencies) {
-        return counts(asOf, knownAt, agencyTypes, cellAgreements, maskAgencies, agenciesTotal, stateAgreements,
-                stateAgencies);
-    }
-
     private static Counts counts(LocalDate asOf, LocalDate knownAt, String[] agencyTypes, long[] cellAgreements,
                                  long[] maskAgencies, long agenciesTotal, long[] stateAgreements,
                                  long[] stateAgencies) {
@@ -795,8 +697,7 @@ final class InForceIndex {
             }
             Arrays.sort(byStart);
             int agencies = this.agencies.size();
-            // agencies renumbered by their first start, so a count can stop at the first agency
-            // that starts after its day
+            // agencies renumbered by their first start: runs stored in the order agencies begin
             int[] rank = new int[agencies];
             Arrays.fill(rank, -1);
             List<UsState> statesByRank = new ArrayList<>(agencies);

@@ -4,9 +4,6 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.ContextRefreshedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,33 +18,23 @@ import org.springframework.stereotype.Component;
  * processor stopped, if the database was away when the rebuild started it again; the check starts it.)
  */
 @Component
-class InterruptedRebuild {
+class InterruptedRebuild extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(InterruptedRebuild.class);
 
     private final ReportGenerations generations;
     private final ProjectionRebuild rebuild;
-    private final Duration checkEvery;
-    private final PeriodicTask checker = new PeriodicTask("report-rebuild-finisher", this::finishInterruptedRebuild);
 
     InterruptedRebuild(ReportGenerations generations, ProjectionRebuild rebuild,
                        @Value("${ledger.reports.rebuild-check-every:10s}") Duration checkEvery) {
+        super("report-rebuild-finisher", Duration.ZERO, checkEvery);
         this.generations = generations;
         this.rebuild = rebuild;
-        this.checkEvery = checkEvery;
     }
 
-    @EventListener(ContextRefreshedEvent.class)
-    void startChecking() {
-        checker.start(Duration.ZERO, checkEvery);
-    }
-
-    @EventListener(ContextClosedEvent.class)
-    void stopChecking() {
-        checker.stop();
-    }
-
-    void finishInterruptedRebuild() {
+    /** Finishes and publishes an unfinished rebuild nobody here is following, if there is one. */
+    @Override
+    void runOnce() {
         try {
             rebuild.startProcessorIfLeftStopped();
             if (rebuild.followed() || !generations.rebuilding()) {

@@ -6,9 +6,6 @@ import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.ContextRefreshedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +19,7 @@ import org.springframework.stereotype.Component;
  * claims lapse after the token store's claim timeout and the others take its segments over.
  */
 @Component
-public class SegmentBalancer {
+public class SegmentBalancer extends PeriodicTask {
 
     /** The prefix of every ledger connection's application name; the rest names the instance. */
     public static final String APPLICATION_NAME_PREFIX = "agreement-ledger ";
@@ -31,14 +28,13 @@ public class SegmentBalancer {
 
     private final ReportProcessor reportProcessor;
     private final JdbcTemplate jdbc;
-    private final Duration every;
-    private final PeriodicTask balancer = new PeriodicTask("report-segment-balancer", this::balance);
 
+    /** @param every 0: never */
     SegmentBalancer(ReportProcessor reportProcessor, JdbcTemplate jdbc,
                     @Value("${ledger.reports.balance-every:5s}") Duration every) {
+        super("report-segment-balancer", every, every);
         this.reportProcessor = reportProcessor;
         this.jdbc = jdbc;
-        this.every = every;
     }
 
     /** This process's application name: the prefix, then the pid and host, as Axon names claim owners. */
@@ -47,19 +43,9 @@ public class SegmentBalancer {
         return name.length() <= 63 ? name : name.substring(0, 63); // PostgreSQL keeps 63 bytes
     }
 
-    @EventListener(ContextRefreshedEvent.class)
-    void start() {
-        if (!every.isZero() && !every.isNegative()) { // 0: never
-            balancer.start(every, every);
-        }
-    }
-
-    @EventListener(ContextClosedEvent.class)
-    void stop() {
-        balancer.stop();
-    }
-
-    void balance() {
+    /** Releases a segment if this instance holds more than its fair share. */
+    @Override
+    void runOnce() {
         try {
             PooledStreamingEventProcessor processor = reportProcessor.processor();
             var mine = processor.processingStatus();

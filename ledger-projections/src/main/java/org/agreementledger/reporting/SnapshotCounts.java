@@ -3,11 +3,10 @@ package org.agreementledger.reporting;
 import java.time.LocalDate;
 
 /**
- * The benchmark's window (ledger-bench) on the report snapshot's two ways of counting: from
- * corners, as reports answer, and by the pass over every version it replaced, timed side by side on
- * the same snapshot and questions. Without the revision round trip, so the two figures are the
- * structures alone. It lives beside the snapshot so that the snapshot's structures stay
- * package-private and no package spans two modules.
+ * The benchmark's window (ledger-bench) on the report snapshot: its count from corners, as reports
+ * answer, without the revision round trip, so the figure is the structure alone; and its size. It
+ * lives beside the snapshot so that the snapshot's structures stay package-private and no package
+ * spans two modules.
  */
 public final class SnapshotCounts {
 
@@ -22,10 +21,6 @@ public final class SnapshotCounts {
 
     public Counts byCorners(LocalDate asOf, LocalDate knownAt) {
         return index.counts(asOf, knownAt);
-    }
-
-    public Counts byScan(LocalDate asOf, LocalDate knownAt) {
-        return index.countsByScan(asOf, knownAt);
     }
 
     public int versions() {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The snapshot's counts from corners against {@link Counts#of} over the same versions (an
- * independent in-memory count) and against the pass over every version the corners replaced, at
- * every day around every bound of hand-made edge cases and at random points of random histories.
+ * independent in-memory count), at every day around every bound of hand-made edge cases and at
+ * random points of random histories.
  * Against PostgreSQL the snapshot is held by ProjectionPropertyTest (ledger-api).
  */
 class InForceCornersTest {
@@ -44,7 +44,6 @@ class InForceCornersTest {
         LocalDate knownAt = DAY0.plusDays(known);
         Counts expected = Counts.of(asOf, knownAt, versions.stream().filter(v -> v.covers(asOf, knownAt)).toList());
         assertThat(index.counts(asOf, knownAt)).as("at %s known %s", asOf, knownAt).isEqualTo(expected);
-        assertThat(index.countsByScan(asOf, knownAt)).as("scan at %s known %s", asOf, knownAt).isEqualTo(expected);
     }
 
     @Test

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import org.agreementledger.api.AgreementAmendment;
 import org.agreementledger.visibility.AcknowledgedWrites;
 import org.agreementledger.visibility.Acknowledgement;
 import org.springframework.http.ResponseEntity;
@@ -25,17 +25,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 @RequestMapping("/api/agreements")
 @Tag(name = "Agreements", description = "Appends (archivists) and each agreement's history (public)")
-class AgreementController {
-
-    private final AgreementLedger ledger;
-    private final AgreementHistory history;
-    private final AcknowledgedWrites writes;
-
-    AgreementController(AgreementLedger ledger, AgreementHistory history, AcknowledgedWrites writes) {
-        this.ledger = ledger;
-        this.history = history;
-        this.writes = writes;
-    }
+record AgreementController(AgreementLedger ledger, AgreementHistory history, AcknowledgedWrites writes) {
 
     @PostMapping
     @Operation(summary = "Append the signing of an agreement", description = "Answered once the reports hold"
@@ -54,7 +44,7 @@ class AgreementController {
             + " when given, refuses the change (409) if anything was appended to the agreement since.")
     ResponseEntity<Map<String, String>> changeModel(@PathVariable String agreementId,
                                                     @RequestBody AgreementRequests.ChangeModel body) {
-        return amended(agreementId, () -> ledger.changeModel(body.toCommand(agreementId)));
+        return amended(body.toCommand(agreementId));
     }
 
     @PostMapping("/{agreementId}/withdrawals")
@@ -62,7 +52,7 @@ class AgreementController {
             + " refuses the withdrawal (409) if anything was appended to the agreement since.")
     ResponseEntity<Map<String, String>> withdraw(@PathVariable String agreementId,
                                                  @RequestBody AgreementRequests.Withdraw body) {
-        return amended(agreementId, () -> ledger.withdraw(body.toCommand(agreementId)));
+        return amended(body.toCommand(agreementId));
     }
 
     @PostMapping("/{agreementId}/corrections")
@@ -70,15 +60,15 @@ class AgreementController {
             + " the value the ledger holds now; the correction reaches back over all valid time once known.")
     ResponseEntity<Map<String, String>> correct(@PathVariable String agreementId,
                                                 @RequestBody AgreementRequests.Correct body) {
-        return amended(agreementId, () -> ledger.correct(body.toCommand(agreementId)));
+        return amended(body.toCommand(agreementId));
     }
 
-    private ResponseEntity<Map<String, String>> amended(String agreementId, Runnable append) {
-        Supplier<String> appended = () -> {
-            append.run();
-            return agreementId;
-        };
-        return ResponseEntity.ok().headers(writes.append(appended).headers()).body(Map.of("agreementId", agreementId));
+    private ResponseEntity<Map<String, String>> amended(AgreementAmendment command) {
+        Acknowledgement<String> amended = writes.append(() -> {
+            ledger.amend(command);
+            return command.agreementId();
+        });
+        return ResponseEntity.ok().headers(amended.headers()).body(Map.of("agreementId", amended.result()));
     }
 
     @GetMapping("/{agreementId}/history")

@@ -1,10 +1,8 @@
 package org.agreementledger.agreement.app;
 
+import org.agreementledger.api.AgreementAmendment;
 import org.agreementledger.api.AgreementNotFoundException;
-import org.agreementledger.api.ChangeSupportModel;
-import org.agreementledger.api.CorrectAgreement;
 import org.agreementledger.api.SignAgreement;
-import org.agreementledger.api.WithdrawAgreement;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -32,15 +30,8 @@ public class AgreementLedger {
         return command.agreementId();
     }
 
-    public void changeModel(ChangeSupportModel command) {
-        send(command.agreementId(), command);
-    }
-
-    public void withdraw(WithdrawAgreement command) {
-        send(command.agreementId(), command);
-    }
-
-    public void correct(CorrectAgreement command) {
+    /** A change of model, a withdrawal, a reinstatement or a correction of an agreement that exists. */
+    public void amend(AgreementAmendment command) {
         send(command.agreementId(), command);
     }
 

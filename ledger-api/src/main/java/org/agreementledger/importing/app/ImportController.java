@@ -28,19 +28,11 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/imports")
 @Tag(name = "Imports", description = "ICE's lists imported whole or not at all (archivists)")
-class ImportController {
+record ImportController(UploadedPublications uploads, AcknowledgedWrites writes) {
 
     private static final String SUMMARY = "Import one of ICE's lists (xlsx or csv) and answer its report";
     private static final String DESCRIPTION = "The workbook as the request body (fileName names it, publishedOn"
             + " dates it), or as the multipart field file. Answered once the reports hold what it appended.";
-
-    private final UploadedPublications uploads;
-    private final AcknowledgedWrites writes;
-
-    ImportController(UploadedPublications uploads, AcknowledgedWrites writes) {
-        this.uploads = uploads;
-        this.writes = writes;
-    }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = SUMMARY, description = DESCRIPTION, responses = {

@@ -11,13 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code GET /api/publications}: every publication the ledger recorded, with its state and report. */
 @RestController
 @Tag(name = "Imports")
-class PublicationController {
-
-    private final CurrentAgreements ledger;
-
-    PublicationController(CurrentAgreements ledger) {
-        this.ledger = ledger;
-    }
+record PublicationController(CurrentAgreements ledger) {
 
     @GetMapping("/api/publications")
     @Operation(summary = "Every publication the ledger recorded, with its state (applied, held, released or"

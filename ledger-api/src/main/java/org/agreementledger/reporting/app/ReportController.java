@@ -36,23 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Reports", description = "Counts, timelines, the agreements in force and published figures reconciled")
-class ReportController {
+record ReportController(AgreementReports reports, CurrentAgreements pending, Reconciliation reconciliation,
+                        LedgerSources sources) {
 
     private static final String JSON = "application/json";
     private static final String CSV = "text/csv";
-
-    private final AgreementReports reports;
-    private final CurrentAgreements pending;
-    private final Reconciliation reconciliation;
-    private final LedgerSources sources;
-
-    ReportController(AgreementReports reports, CurrentAgreements pending, Reconciliation reconciliation,
-                     LedgerSources sources) {
-        this.reports = reports;
-        this.pending = pending;
-        this.reconciliation = reconciliation;
-        this.sources = sources;
-    }
 
     @GetMapping("/api/reports/counts")
     @Operation(summary = "Agreements, agencies, states and territories in force on a day, by model and state",

@@ -162,7 +162,7 @@ class AgreementBatchTest extends LedgerIntegrationTest {
         Registration race = eventBus.registerDispatchInterceptor(events -> (index, event) -> {
             if (Thread.currentThread() == batchThread && raced.compareAndSet(false, true)) {
                 try {
-                    api.submit(() -> ledger.changeModel(TestAgreements.modelChange(id, SupportModel.WSO,
+                    api.submit(() -> ledger.amend(TestAgreements.modelChange(id, SupportModel.WSO,
                             LocalDate.of(2025, 2, 1), null))).get(30, TimeUnit.SECONDS);
                 } catch (Exception e) {
                     throw new IllegalStateException("the racing amendment failed", e);

@@ -51,8 +51,8 @@ class AgreementConflictTest extends LedgerIntegrationTest {
     void twoAmendmentsOnTheSameVersionGiveOneSuccessAndOneConflict() throws Exception {
         String id = ledger.sign(signing());
         List<Outcome> outcomes = race(
-                () -> ledger.changeModel(modelChange(id, SupportModel.TFM, LocalDate.of(2025, 2, 1), 0L)),
-                () -> ledger.changeModel(modelChange(id, SupportModel.WSO, LocalDate.of(2025, 2, 1), 0L)));
+                () -> ledger.amend(modelChange(id, SupportModel.TFM, LocalDate.of(2025, 2, 1), 0L)),
+                () -> ledger.amend(modelChange(id, SupportModel.WSO, LocalDate.of(2025, 2, 1), 0L)));
 
         assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
         assertThat(outcomes).filteredOn(outcome -> outcome.failure() instanceof AgreementConflictException)

@@ -37,9 +37,9 @@ class AgreementLifecycleTest extends LedgerIntegrationTest {
     void everyKindOfEventRoundTripsThroughTheStore() {
         String agency = uniqueAgency("Lifecycle");
         String id = ledger.sign(signing(agency, SupportModel.JEM, LocalDate.of(2025, 1, 2)));
-        ledger.changeModel(modelChange(id, SupportModel.TFM, LocalDate.of(2025, 3, 1), null));
-        ledger.withdraw(withdrawal(id, LocalDate.of(2025, 6, 1)));
-        ledger.correct(new CorrectAgreement(id, CorrectableField.county, "Colbert", "Franklin",
+        ledger.amend(modelChange(id, SupportModel.TFM, LocalDate.of(2025, 3, 1), null));
+        ledger.amend(withdrawal(id, LocalDate.of(2025, 6, 1)));
+        ledger.amend(new CorrectAgreement(id, CorrectableField.county, "Colbert", "Franklin",
                 LocalDate.of(2025, 1, 2), LocalDate.of(2025, 7, 1), PRESS, null));
 
         List<HistoryEntry> entries = history.of(id);
@@ -81,9 +81,9 @@ class AgreementLifecycleTest extends LedgerIntegrationTest {
     @Test
     void theAggregateReloadsFromItsEventsBeforeDeciding() {
         String id = ledger.sign(signing());
-        ledger.changeModel(modelChange(id, SupportModel.WSO, LocalDate.of(2025, 2, 1), null));
+        ledger.amend(modelChange(id, SupportModel.WSO, LocalDate.of(2025, 2, 1), null));
         // only a reload that replays the model change knows WSO is current now
-        ledger.changeModel(modelChange(id, SupportModel.JEM, LocalDate.of(2025, 2, 2), null));
+        ledger.amend(modelChange(id, SupportModel.JEM, LocalDate.of(2025, 2, 2), null));
         assertThat(history.of(id)).extracting(entry -> entry.event().summary())
                 .containsExactly(history.of(id).get(0).event().summary(), "support model JEM -> WSO",
                         "support model WSO -> JEM");

@@ -89,11 +89,11 @@ class AgreementRulesTest extends LedgerIntegrationTest {
     void noEventOnAnAgreementNeverSigned() {
         String never = "AL-never-signed#JEM#2025-01-02";
         long before = rows.count();
-        assertThatThrownBy(() -> ledger.withdraw(withdrawal(never, SIGNED)))
+        assertThatThrownBy(() -> ledger.amend(withdrawal(never, SIGNED)))
                 .isInstanceOf(AgreementNotFoundException.class)
                 .hasMessageContaining("agreementId")
                 .hasMessageContaining(never);
-        assertThatThrownBy(() -> ledger.changeModel(modelChange(never, SupportModel.TFM, SIGNED, null)))
+        assertThatThrownBy(() -> ledger.amend(modelChange(never, SupportModel.TFM, SIGNED, null)))
                 .isInstanceOf(AgreementNotFoundException.class);
         assertThat(rows.count()).isEqualTo(before);
     }
@@ -101,9 +101,9 @@ class AgreementRulesTest extends LedgerIntegrationTest {
     @Test
     void noWithdrawalOfAWithdrawnAgreement() {
         String id = ledger.sign(signing());
-        ledger.withdraw(withdrawal(id, SIGNED.plusDays(30)));
-        refused("agreementId", () -> ledger.withdraw(withdrawal(id, SIGNED.plusDays(40))));
-        refused("agreementId", () -> ledger.changeModel(modelChange(id, SupportModel.WSO, SIGNED.plusDays(40), null)));
+        ledger.amend(withdrawal(id, SIGNED.plusDays(30)));
+        refused("agreementId", () -> ledger.amend(withdrawal(id, SIGNED.plusDays(40))));
+        refused("agreementId", () -> ledger.amend(modelChange(id, SupportModel.WSO, SIGNED.plusDays(40), null)));
     }
 
 }

@@ -32,7 +32,7 @@ class NoSnapshotReadTest extends LedgerIntegrationTest {
     @Test
     void anAmendmentLoadsItsAgreementFromTheEventsAloneEvenWithAStraySnapshot() {
         String id = ledger.sign(signing(uniqueAgency("Snapshot"), SupportModel.JEM, LocalDate.of(2025, 1, 2)));
-        ledger.changeModel(modelChange(id, SupportModel.TFM, LocalDate.of(2025, 3, 1), null));
+        ledger.amend(modelChange(id, SupportModel.TFM, LocalDate.of(2025, 3, 1), null));
         jdbc.update("""
                 insert into snapshotevententry (aggregateidentifier, sequencenumber, type, eventidentifier, timestamp,
                     payloadtype, payloadrevision, payload, metadata)
@@ -40,7 +40,7 @@ class NoSnapshotReadTest extends LedgerIntegrationTest {
                     ?, ?)""", id, "stray-" + id, "{}".getBytes(StandardCharsets.UTF_8),
                 "{}".getBytes(StandardCharsets.UTF_8));
 
-        ledger.withdraw(withdrawal(id, LocalDate.of(2025, 6, 1)));
+        ledger.amend(withdrawal(id, LocalDate.of(2025, 6, 1)));
 
         assertThat(history.of(id)).extracting(HistoryEntry::type)
                 .containsExactly("AgreementSigned", "SupportModelChanged", "AgreementWithdrawn");

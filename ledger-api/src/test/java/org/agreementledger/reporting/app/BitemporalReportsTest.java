@@ -73,7 +73,7 @@ class BitemporalReportsTest extends LedgerIntegrationTest {
 
         String id = sign(SupportModel.JEM, "County", LocalDate.of(2025, 1, 5));
         // withdrawn on March 1, but the public learned it only on June 1
-        ledger.withdraw(new WithdrawAgreement(id, WithdrawalReason.WITHDRAWN_BY_AGENCY, LocalDate.of(2025, 3, 1),
+        ledger.amend(new WithdrawAgreement(id, WithdrawalReason.WITHDRAWN_BY_AGENCY, LocalDate.of(2025, 3, 1),
                 LocalDate.of(2025, 6, 1), PRESS, null));
 
         assertThat(inForce(id, april, TODAY)).as("April, as we know it today").isEmpty();
@@ -99,7 +99,7 @@ class BitemporalReportsTest extends LedgerIntegrationTest {
     void aModelChangeOnADayEndsOneVersionAndStartsTheNextThatDay() {
         String id = sign(SupportModel.TFM, "County", SIGNED);
         LocalDate changed = LocalDate.of(2025, 2, 10);
-        ledger.changeModel(new ChangeSupportModel(id, SupportModel.WSO, changed, changed, PRESS, null));
+        ledger.amend(new ChangeSupportModel(id, SupportModel.WSO, changed, changed, PRESS, null));
 
         assertThat(inForce(id, changed.minusDays(1), TODAY)).get()
                 .satisfies(version -> assertThat(version.model()).isEqualTo(SupportModel.TFM))
@@ -116,7 +116,7 @@ class BitemporalReportsTest extends LedgerIntegrationTest {
     void aSignedOnCorrectionMovesTheStartForAllValidTimeOnceKnown() {
         String id = sign(SupportModel.JEM, "County", LocalDate.of(2025, 1, 5));
         LocalDate corrected = LocalDate.of(2025, 3, 1);
-        ledger.correct(new CorrectAgreement(id, CorrectableField.signedOn, SIGNED.toString(), corrected.toString(),
+        ledger.amend(new CorrectAgreement(id, CorrectableField.signedOn, SIGNED.toString(), corrected.toString(),
                 null, LocalDate.of(2025, 4, 1), PRESS, null));
         LocalDate february = LocalDate.of(2025, 2, 1);
 
@@ -132,7 +132,7 @@ class BitemporalReportsTest extends LedgerIntegrationTest {
         String before = "Sheriff " + UUID.randomUUID();
         String after = "County " + UUID.randomUUID();
         String id = sign(SupportModel.JEM, before, SIGNED);
-        ledger.correct(new CorrectAgreement(id, CorrectableField.agencyType, before, after, null,
+        ledger.amend(new CorrectAgreement(id, CorrectableField.agencyType, before, after, null,
                 LocalDate.of(2025, 6, 1), PRESS, null));
         processor.awaitCaughtUp(Duration.ofSeconds(30));
         LocalDate february = LocalDate.of(2025, 2, 1);
@@ -149,7 +149,7 @@ class BitemporalReportsTest extends LedgerIntegrationTest {
         String id = sign(SupportModel.JEM, "County", SIGNED);
         LocalDate withdrawn = LocalDate.of(2025, 3, 1);
         LocalDate back = LocalDate.of(2025, 5, 1);
-        ledger.withdraw(new WithdrawAgreement(id, WithdrawalReason.REMOVED_FROM_ICE_LIST, withdrawn, withdrawn, PRESS,
+        ledger.amend(new WithdrawAgreement(id, WithdrawalReason.REMOVED_FROM_ICE_LIST, withdrawn, withdrawn, PRESS,
                 null));
         commands.sendAndWait(new ReinstateAgreement(id, back, back, PRESS, null));
 
@@ -170,7 +170,7 @@ class BitemporalReportsTest extends LedgerIntegrationTest {
         SignAgreement signing = new SignAgreement(STATE, uniqueAgency("Timeline"), null, null, SupportModel.WSO,
                 LocalDate.of(2024, 2, 15), null, null, LocalDate.of(2024, 2, 20), PRESS);
         String id = ledger.sign(signing);
-        ledger.withdraw(new WithdrawAgreement(id, WithdrawalReason.TERMINATED_BY_ICE, LocalDate.of(2024, 4, 30),
+        ledger.amend(new WithdrawAgreement(id, WithdrawalReason.TERMINATED_BY_ICE, LocalDate.of(2024, 4, 30),
                 LocalDate.of(2024, 5, 2), PRESS, null));
         processor.awaitCaughtUp(Duration.ofSeconds(30));
         Timeline timeline = reports.timeline(from, to, Step.month, null);

@@ -159,7 +159,7 @@ class ReportFormatsApiTest extends LedgerIntegrationTest {
                 LocalDate.of(2023, 1, 2), null, null, LocalDate.of(2023, 1, 9), PRESS));
         String tfm = ledger.sign(new SignAgreement(UsState.KS, name, "Finney", "County", SupportModel.TFM,
                 LocalDate.of(2024, 1, 2), null, null, LocalDate.of(2024, 1, 9), PRESS));
-        ledger.withdraw(org.agreementledger.testing.TestAgreements.withdrawal(jem, LocalDate.of(2024, 6, 1)));
+        ledger.amend(org.agreementledger.testing.TestAgreements.withdrawal(jem, LocalDate.of(2024, 6, 1)));
         String agencyId = org.agreementledger.api.AgreementId.agencyOf(jem);
 
         ResponseEntity<JsonNode> response = http.getForEntity("/api/agencies/{id}", JsonNode.class, agencyId);
@@ -194,7 +194,7 @@ class ReportFormatsApiTest extends LedgerIntegrationTest {
                 LocalDate.of(2023, 1, 2), null, null, LocalDate.of(2023, 1, 9), PRESS));
         String second = ledger.sign(new SignAgreement(UsState.WI, corrected, "Manitowoc", "County", SupportModel.TFM,
                 LocalDate.of(2024, 1, 2), null, null, LocalDate.of(2024, 1, 9), PRESS));
-        ledger.correct(new CorrectAgreement(renamed, CorrectableField.agencyName, misspelt, corrected, null,
+        ledger.amend(new CorrectAgreement(renamed, CorrectableField.agencyName, misspelt, corrected, null,
                 LocalDate.of(2024, 2, 1), PRESS, null));
         String oldId = AgencyId.of(UsState.WI, misspelt);
         String newId = AgencyId.of(UsState.WI, corrected);
@@ -227,7 +227,7 @@ class ReportFormatsApiTest extends LedgerIntegrationTest {
         String moved = ledger.sign(new SignAgreement(UsState.VT, name, null, null, SupportModel.TFM,
                 LocalDate.of(2023, 1, 2), null, null, LocalDate.of(2023, 1, 9), PRESS));
         String otherName = "Other " + name;
-        ledger.correct(new CorrectAgreement(moved, CorrectableField.agencyName, name, otherName, null,
+        ledger.amend(new CorrectAgreement(moved, CorrectableField.agencyName, name, otherName, null,
                 LocalDate.of(2024, 2, 1), PRESS, null));
         String signedId = AgencyId.of(UsState.VT, name);
         String otherId = AgencyId.of(UsState.VT, otherName);
