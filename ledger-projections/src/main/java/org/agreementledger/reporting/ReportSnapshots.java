@@ -88,8 +88,7 @@ public class ReportSnapshots implements DisposableBean {
     ReportSnapshots(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                     @Value("${ledger.reports.in-memory:true}") boolean inMemory,
                     @Value("${ledger.reports.snapshot-wait:1s}") Duration wait,
-                    @Value("${ledger.reports.fold-overlay-at:4096}") long foldAt,
-                    @Value("${ledger.reports.snapshot-niceness:19}") int niceness) {
+                    @Value("${ledger.reports.fold-overlay-at:4096}") long foldAt) {
         this.jdbc = jdbc;
         this.inMemory = inMemory;
         this.waitNanos = wait.toNanos();
@@ -100,11 +99,7 @@ public class ReportSnapshots implements DisposableBean {
         this.streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(LOAD_FETCH_SIZE);
         this.worker = Executors.newSingleThreadExecutor(task -> {
-            // loads and folds can wait: they run on what the writers leave of the cores
-            Thread thread = new Thread(() -> {
-                BackgroundPriority.lowerCurrentThread(niceness);
-                task.run();
-            }, "report-snapshot");
+            Thread thread = new Thread(task, "report-snapshot");
             thread.setDaemon(true);
             return thread;
         });
