@@ -1,0 +1,92 @@
+package org.agreementledger.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.agreementledger.LedgerApplication;
+import org.agreementledger.agreement.app.AgreementLedger;
+import org.agreementledger.api.SignAgreement;
+import org.agreementledger.api.Source;
+import org.agreementledger.api.SupportModel;
+import org.agreementledger.api.UsState;
+import org.agreementledger.testing.LedgerDatabaseExtension;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The snapshot's overlay folded into new arrays while appends go on: the fold is made on its own
+ * low-priority thread and swapped in by a later batch (ReportSnapshots.withFoldIn), with the rows
+ * applied meanwhile as the new overlay. Answers stay the SQL statement's throughout, and nothing is
+ * set aside. A fold threshold of 8 rows makes folds happen every few appends.
+ */
+class SnapshotFoldTest {
+
+    private static final Source SOURCE = Source.manual("snapshot fold test", null);
+    private static final LocalDate BASE = LocalDate.of(2020, 1, 1);
+    private static final List<UsState> STATES = List.of(UsState.TX, UsState.FL, UsState.GA);
+
+    @Test
+    void foldsAreSwappedInByTheNextBatchAndCountsStayTheSqlOnes() {
+        LedgerDatabaseExtension.TestDatabase database = LedgerDatabaseExtension.newDatabase();
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false)
+                .run("--ledger.db.url=" + database.url(), "--ledger.db.user=" + orEmpty(database.user()),
+                        "--ledger.db.password=" + orEmpty(database.password()),
+                        "--ledger.reports.fold-overlay-at=8")) {
+            AgreementLedger ledger = context.getBean(AgreementLedger.class);
+            AgreementReports reports = context.getBean(AgreementReports.class);
+            ReportProcessor processor = context.getBean(ReportProcessor.class);
+            ReportSnapshots snapshots = context.getBean(ReportSnapshots.class);
+            for (int i = 0; i < 10; i++) {
+                sign(ledger, i);
+            }
+            processor.awaitCaughtUp(Duration.ofSeconds(30));
+            reports.counts(BASE, AgreementReports.today()); // the first report starts the load
+            assertThat(snapshots.await(Duration.ofSeconds(30))).as("the snapshot loaded").isTrue();
+            InForceIndex loaded = reports.snapshot().arrays();
+            int setAsides = snapshots.setAsides();
+
+            int i = 10;
+            while (snapshots.statistics().folds() < 3 && i < 400) {
+                sign(ledger, i++);
+                processor.awaitCaughtUp(Duration.ofSeconds(30));
+                assertSameAsSql(reports, i);
+            }
+            assertThat(snapshots.statistics().folds()).as("folds swapped in after %s signings", i).isGreaterThanOrEqualTo(3);
+            assertThat(reports.snapshot().arrays()).as("the arrays: folded, not those loaded").isNotSameAs(loaded);
+            assertThat(reports.snapshot().arrays().size()).as("versions in the folded arrays").isGreaterThan(loaded.size());
+            assertThat(snapshots.setAsides()).as("snapshots set aside").isEqualTo(setAsides);
+            assertThat(snapshots.statistics().loads()).as("loads: the first only").isEqualTo(1);
+            for (int day = 0; day < 400; day += 37) {
+                assertSameAsSql(reports, day);
+            }
+        }
+    }
+
+    /** The current snapshot's counts on {@code day} (as known today) are the SQL statement's. */
+    private static void assertSameAsSql(AgreementReports reports, int day) {
+        LocalDate asOf = BASE.plusDays(day);
+        LocalDate today = AgreementReports.today();
+        ReportSnapshot snapshot = reports.snapshot();
+        assertThat(snapshot.revision()).as("the snapshot is current").isEqualTo(reports.revision());
+        assertThat(snapshot.counts(asOf, today)).as("snapshot counts on %s", asOf)
+                .isEqualTo(reports.countsFromSql(asOf, today));
+    }
+
+    private static void sign(AgreementLedger ledger, int i) {
+        LocalDate signedOn = BASE.plusDays(i);
+        // every third signing a second agreement of an agency already signed: agencies with several rows
+        int agency = i % 3 == 2 ? i - 1 : i;
+        ledger.sign(new SignAgreement(STATES.get(agency % STATES.size()), "Fold Test County " + agency
+                + " Sheriff's Office", null, "County",
+                SupportModel.values()[i % SupportModel.values().length], signedOn, null, null, signedOn, SOURCE));
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}
