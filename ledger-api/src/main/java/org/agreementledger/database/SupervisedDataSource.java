@@ -11,15 +11,16 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * or being started again: the pool would keep asking for a connection for {@code connection-timeout}
  * (30 s), and every request, and Axon's processors, would wait that long. From the moment the
  * postmaster dies (before the supervisor has noticed: its liveness is read on a borrow, a read of
- * /proc, at most once in 10 ms) until a connection answers again, a borrow fails with a connection exception, which is
- * answered 503 ({@link DatabaseOutages}).
+ * /proc, at most once in 10 ms) until a connection answers again, a borrow fails with a connection
+ * exception, which is answered 503 ({@link DatabaseOutages}).
  */
 final class SupervisedDataSource extends DelegatingDataSource implements AutoCloseable {
+
+    private static final long LIVENESS_READ_EVERY_NANOS = 10_000_000;
 
     private final HikariDataSource pool;
     private final SupervisedPostgres postgres;
     private final DatabaseAvailability availability;
-    private static final long LIVENESS_READ_EVERY_NANOS = 10_000_000;
     // a race between borrows only reads /proc once more
     private volatile boolean alive;
     private volatile long livenessReadAt;
@@ -58,8 +59,8 @@ final class SupervisedDataSource extends DelegatingDataSource implements AutoClo
     /**
      * The postmaster's liveness, read at most once per {@link #LIVENESS_READ_EVERY_NANOS}: a read of
      * /proc on every borrow was a few percent of a single append's CPU, and a borrow made within a
-     * few milliseconds of the postmaster dying fails on its dead connection just the same (as a connection
-     * exception, answered 503).
+     * few milliseconds of the postmaster dying fails on its dead connection just the same (as a
+     * connection exception, answered 503).
      */
     private boolean postmasterAlive() {
         long now = System.nanoTime();

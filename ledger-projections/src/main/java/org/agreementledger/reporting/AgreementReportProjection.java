@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.agreementledger.api.AgreementEvent;
-import org.agreementledger.api.SupportModel;
-import org.agreementledger.api.UsState;
 import org.agreementledger.storedevents.StoredEventReader;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -63,11 +61,8 @@ class AgreementReportProjection {
             "delete from report_agreement_version where generation = ? and agreement_id = any(?::text[])";
 
     /** The same, returning what the in-memory snapshot counts of each row deleted, as epoch days. */
-    private static final String DELETE_VERSIONS_RETURNING = DELETE_VERSIONS + """
-             returning agency_id, state, model, agency_type,
-                       lower(valid) - date '1970-01-01', upper(valid) - date '1970-01-01',
-                       lower(known) - date '1970-01-01', upper(known) - date '1970-01-01',
-                       isempty(valid) or isempty(known)""";
+    private static final String DELETE_VERSIONS_RETURNING = DELETE_VERSIONS + " returning " + SnapshotVersion.COLUMNS
+            + ", isempty(valid) or isempty(known)";
 
     /** All of a batch's versions in one statement (one firing of any statement-level trigger). */
     private static final String INSERT_VERSIONS = """
@@ -164,9 +159,10 @@ class AgreementReportProjection {
                 log.error("Could not fold the events of agreement {} into report versions", history.getKey(), e);
             }
         }
-        // the transaction's id tells a snapshot load whether the rows it read hold this batch
-        ReportGenerations.BuildingTransaction building = following ? generations.buildingInThisTransaction() : null;
-        int generation = following ? building.generation() : generations.building();
+        // the transaction's id tells a snapshot load whether the rows it read hold this batch (the
+        // batch writes its token in this transaction anyway, so it has one either way)
+        ReportGenerations.BuildingTransaction building = generations.buildingInThisTransaction();
+        int generation = building.generation();
         String[] agreementIds = touched.handled.keySet().toArray(String[]::new);
         List<SnapshotVersion> removed = new ArrayList<>();
         PreparedStatementCreator delete = connection -> {
@@ -179,9 +175,7 @@ class AgreementReportProjection {
         if (following) {
             jdbc.query(delete, row -> {
                 if (!row.getBoolean(9)) {
-                    removed.add(SnapshotVersion.stored(row.getString(1), UsState.valueOf(row.getString(2)),
-                            SupportModel.valueOf(row.getString(3)), row.getString(4), row.getInt(5),
-                            row.getObject(6, Integer.class), row.getInt(7), row.getObject(8, Integer.class)));
+                    removed.add(SnapshotVersion.read(row));
                 }
             });
         } else {

@@ -34,8 +34,7 @@ public class ReportGenerations {
 
     /**
      * The generation being built, and the id of the current database transaction (assigning it one
-     * if it has none yet): what a batch of the projection that the snapshot follows needs, in one
-     * round trip.
+     * if it has none yet): what a batch of the projection needs, in one round trip.
      */
     BuildingTransaction buildingInThisTransaction() {
         return jdbc.queryForObject("select building, pg_current_xact_id()::text::bigint from report_generation"

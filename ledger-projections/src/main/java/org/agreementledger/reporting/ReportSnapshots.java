@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.agreementledger.api.SupportModel;
-import org.agreementledger.api.UsState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -360,16 +359,11 @@ public class ReportSnapshots implements DisposableBean {
                 + ReportGenerations.PUBLISHED, (row, n) -> new Object[] {row.getLong(1), row.getString(2), row.getInt(3)});
         long revision = (Long) head[0];
         InForceIndex.Builder builder = new InForceIndex.Builder(revision);
-        streaming.query("""
-                select agency_id, state, model, agency_type,
-                       lower(valid) - date '1970-01-01' as valid_from, upper(valid) - date '1970-01-01' as valid_to,
-                       lower(known) - date '1970-01-01' as known_from, upper(known) - date '1970-01-01' as known_to
+        streaming.query("select " + SnapshotVersion.COLUMNS + """
+
                 from report_agreement_version
-                where not isempty(valid) and not isempty(known) and generation = ?""", row -> {
-            builder.add(SnapshotVersion.stored(row.getString(1), UsState.valueOf(row.getString(2)),
-                    SupportModel.valueOf(row.getString(3)), row.getString(4), row.getInt(5), row.getObject(6, Integer.class),
-                    row.getInt(7), row.getObject(8, Integer.class)));
-        }, head[2]);
+                where not isempty(valid) and not isempty(known) and generation = ?""",
+                (RowCallbackHandler) row -> builder.add(SnapshotVersion.read(row)), head[2]);
         return new Loaded(builder.build(), revision, (Integer) head[2], DatabaseSnapshot.parse((String) head[1]));
     }
 

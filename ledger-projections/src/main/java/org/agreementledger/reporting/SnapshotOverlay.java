@@ -12,8 +12,9 @@ import org.pcollections.PMap;
  * copies the map of the agencies it touches only, in a persistent map that shares the rest, so a
  * reader holding an older overlay keeps a whole, consistent answer while a newer one is made, and
  * a batch costs the time of its own rows, not of the thousands the overlay holds by then (copying
- * the whole map was 80% of the report processor's CPU under single appends). Multiplicities are signed, so changes that
- * arrive out of commit order (two segments committing at once) add up all the same.
+ * the whole map was 80% of the report processor's CPU under single appends). Multiplicities are
+ * signed, so changes that arrive out of commit order (two segments committing at once) add up all
+ * the same.
  */
 final class SnapshotOverlay {
 

@@ -1,5 +1,7 @@
 package org.agreementledger.reporting;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.UsState;
 
@@ -23,6 +25,22 @@ record SnapshotVersion(String agencyId, UsState state, SupportModel model, Strin
                 (int) version.validFrom().toEpochDay(), epochDay(version.validTo()),
                 (int) version.knownFrom().toEpochDay(), epochDay(version.knownTo()));
         return row.isEmpty() ? null : row;
+    }
+
+    /**
+     * The report table's columns a row here is read from ({@link #read}), as a select list: its
+     * stretches' bounds as days from 1970-01-01, an open upper bound null.
+     */
+    static final String COLUMNS = """
+            agency_id, state, model, agency_type,
+            lower(valid) - date '1970-01-01', upper(valid) - date '1970-01-01',
+            lower(known) - date '1970-01-01', upper(known) - date '1970-01-01'""";
+
+    /** The row at the cursor of a result whose first columns are {@link #COLUMNS}. */
+    static SnapshotVersion read(ResultSet row) throws SQLException {
+        return stored(row.getString(1), UsState.valueOf(row.getString(2)), SupportModel.valueOf(row.getString(3)),
+                row.getString(4), row.getInt(5), row.getObject(6, Integer.class), row.getInt(7),
+                row.getObject(8, Integer.class));
     }
 
     /**
