@@ -46,7 +46,7 @@ class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?
      * with these; 200 appends a second on a 100k ledger). Then every 5 to 10 ms up to 100: with a gap
      * from 30 to 100 ms, the 8 clients of the bench fell into lock-step rounds of about 55 ms (all
      * committing at once, all waiting for the same late call), a second at a time, the JVM idle in
-     * between (p99 160 to 980 ms at 300/s; with these steps 12 to 13 ms, three runs). A call that
+     * between (p99 160 to 980 ms at 300/s; with these steps 12 to 13 ms, two runs). A call that
      * finds nothing new costs a coordinator round, and there is at most one a ms.
      */
     private static final long[] AFTER_A_COMMIT_MS = {1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 15, 20, 25, 30, 35, 40, 45, 50, 60,
