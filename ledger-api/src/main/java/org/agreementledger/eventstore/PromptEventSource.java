@@ -28,9 +28,10 @@ import org.springframework.stereotype.Component;
  * append reached the reports a quarter of a second later on average, and a write acknowledged only
  * once the reports hold it ({@code visibility.AcknowledgedWrites}) took half a second: 2 a second
  * for a client appending one after the other. These streams do call back: every millisecond at
- * first, then less often, in the 200 ms after this application last committed events (the store's own reader fetches them from the
- * database meanwhile, and the processor finds them at the first call after it has), and every
- * 500 ms besides, as the processor asked before, for events other instances append.
+ * first, then less often, in the 200 ms after this application last committed events (the store's
+ * own reader fetches them from the database meanwhile, and the processor finds them at the first
+ * call after it has), and every 500 ms besides, as the processor asked before, for events other
+ * instances append.
  */
 @Component(PromptEventSource.BEAN)
 class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
@@ -46,7 +47,7 @@ class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?
      * with these; 200 appends a second on a 100k ledger). Then every 5 to 10 ms up to 100: with a gap
      * from 30 to 100 ms, the 8 clients of the bench fell into lock-step rounds of about 55 ms (all
      * committing at once, all waiting for the same late call), a second at a time, the JVM idle in
-     * between (p99 160 to 980 ms at 300/s; with these steps 12 to 13 ms, two runs). A call that
+     * between (p99 18 to 983 ms at 300/s in eight runs; with these steps 12 to 13 ms, two runs). A call that
      * finds nothing new costs a coordinator round, and there is at most one a ms.
      */
     private static final long[] AFTER_A_COMMIT_MS = {1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 15, 20, 25, 30, 35, 40, 45, 50, 60,
