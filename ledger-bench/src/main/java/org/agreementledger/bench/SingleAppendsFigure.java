@@ -8,9 +8,11 @@ import java.util.List;
  * its latency from the scheduled instant to the acknowledgement (the reports hold it). The target:
  * at {@value #TARGET_RATE}/s offered, p99 at most {@value #TARGET_P99_MS} ms and no error. The
  * highest rate that holds p99 is found by steps; the baseline is the same load of one plain INSERT a
- * transaction. The profile splits the CPU per command at the target rate by stage.
+ * transaction. The profile splits the CPU per command at the target rate by stage. {@code vacuumSeconds}:
+ * the {@code VACUUM (ANALYZE)} run before the steps, so that the first vacuum after the bulk load does
+ * not fall inside them.
  */
-record SingleAppendsFigure(int clients, double stepSeconds, String path, String target,
+record SingleAppendsFigure(int clients, double stepSeconds, double vacuumSeconds, String path, String target,
                            OpenLoop.Step atTarget, double highestRateHoldingP99, List<OpenLoop.Step> steps,
                            String baseline, OpenLoop.Step baselineAtTarget, double baselineHighestRateHoldingP99,
                            List<OpenLoop.Step> baselineSteps, double ratio, StageProfile.Profile profile) {
