@@ -18,10 +18,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The snapshot's overlay folded into new arrays while appends go on (ReportSnapshots.fold), with the
- * rows applied while the fold ran as the new overlay. Answers stay the SQL statement's throughout,
- * and nothing is set aside or reloaded. A fold threshold of 8 rows makes folds happen every few
- * appends; no other test folds.
+ * The snapshot's overlay folded into new arrays while appends go on: the fold is made on its own
+ * low-priority thread and swapped in by a later batch (ReportSnapshots.withFoldIn), with the rows
+ * applied meanwhile as the new overlay. Answers stay the SQL statement's throughout, and nothing is
+ * set aside. A fold threshold of 8 rows makes folds happen every few appends.
  */
 class SnapshotFoldTest {
 

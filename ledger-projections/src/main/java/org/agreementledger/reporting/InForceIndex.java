@@ -19,7 +19,7 @@ import org.agreementledger.api.UsState;
  * a timeline reads the arrays once, in order, and merges an agency's stretches in one pass. Counts
  * read the versions' corners instead ({@link InForceCorners}, about 12 bytes a corner and 1.6
  * corners a version, plus its grid), so they do not grow with the versions in force; and each
- * agency's id with a map from id to number, which applying a committed batch needs
+ * agency's id with a table from id to number ({@link AgencyNumbers}), which applying a committed batch needs
  * ({@link ReportSnapshot}). All told: {@link #bytes()}, measured per version by the bench
  * ({@code snapshotFollowing.bytesPerVersion}; before the agency ids were held, about 43 bytes a
  * version at a million agreements, more at small sizes, where the grid weighs more; 8 bytes an agency
@@ -66,7 +66,7 @@ final class InForceIndex {
     private final String[] agencyTypes;
     /** Agency ids by number, and back: an overlay's changes name agencies by id. */
     private final String[] agencyIds;
-    private final Map<String, Integer> agencyNumbers;
+    private final AgencyNumbers agencyNumbers;
     private final Map<String, Integer> agencyTypeNumbers;
     /** What counts read: the versions' and agencies' corners, so a count does not pass over every version. */
     private final InForceCorners corners;
@@ -88,10 +88,7 @@ final class InForceIndex {
         this.agencyState = agencyState;
         this.agencyTypes = agencyTypes;
         this.agencyIds = agencyIds;
-        this.agencyNumbers = new HashMap<>(agencyIds.length * 2);
-        for (int a = 0; a < agencyIds.length; a++) {
-            agencyNumbers.put(agencyIds[a], a);
-        }
+        this.agencyNumbers = new AgencyNumbers(agencyIds);
         this.agencyTypeNumbers = new HashMap<>();
         for (int t = 0; t < agencyTypes.length; t++) {
             agencyTypeNumbers.put(agencyTypes[t], t);
@@ -119,15 +116,15 @@ final class InForceIndex {
 
     /**
      * Bytes held: the version columns, the agency columns and the corners with their grid, and the
-     * agencies' ids with the map from id to number that applying changes needs (by the sizes of
-     * String, its bytes, a HashMap node and an Integer on a 64-bit JVM with compressed references).
+     * agencies' ids with the table from id to number that applying changes needs (by the sizes of
+     * String and its bytes on a 64-bit JVM with compressed references, and {@link AgencyNumbers}'s slots).
      */
     long bytes() {
         long ids = 0;
         for (String id : agencyIds) {
-            ids += 24 + 16 + id.length() + 4 // the String, its byte array (Latin-1), the array's reference
-                    + 32 + 8 + 16; // the map's node, its table slot (at most half full), the Integer
+            ids += 24 + 16 + id.length() + 4; // the String, its byte array (Latin-1), the array's reference
         }
+        ids += agencyNumbers.bytes();
         long perAgency = Integer.BYTES + Byte.BYTES;
         return (long) size * (4 * Character.BYTES + Short.BYTES) + (long) agencyState.length * perAgency
                 + corners.bytes() + ids;
@@ -196,10 +193,10 @@ final class InForceIndex {
         int known = (int) knownAt.toEpochDay();
         Map<String, Integer> numbers = typeNumbers;
         changed.forEach((agencyId, rows) -> {
-            Integer a = agencyNumbers.get(agencyId);
+            int a = agencyNumbers.of(agencyId);
             long[] perCell = new long[M * types];
             int state = -1;
-            if (a != null) {
+            if (a >= 0) {
                 state = agencyState[a];
                 long[] before = new long[M * baseTypes];
                 inForce(a, stored(asOf), stored(knownAt), before);
@@ -412,8 +409,8 @@ final class InForceIndex {
      * belong to these arrays).
      */
     Map<SnapshotVersion, Integer> merged(String agencyId, Map<SnapshotVersion, Integer> changes) {
-        Integer a = agencyNumbers.get(agencyId);
-        Map<SnapshotVersion, Integer> merged = a == null ? new HashMap<>() : versionsOf(a);
+        int a = agencyNumbers.of(agencyId);
+        Map<SnapshotVersion, Integer> merged = a < 0 ? new HashMap<>() : versionsOf(a);
         for (Map.Entry<SnapshotVersion, Integer> change : changes.entrySet()) {
             int times = merged.getOrDefault(change.getKey(), 0) + change.getValue();
             if (times < 0) {
@@ -435,8 +432,8 @@ final class InForceIndex {
         if (cellOf(row) < 0 && agencyTypes.length >= MAX_AGENCY_TYPES) {
             return "agency type '" + row.agencyType() + "' is one more than a snapshot tells apart";
         }
-        Integer a = agencyNumbers.get(row.agencyId());
-        if (a != null && agencyState[a] != row.state().ordinal()) {
+        int a = agencyNumbers.of(row.agencyId());
+        if (a >= 0 && agencyState[a] != row.state().ordinal()) {
             return "agency " + row.agencyId() + " appears in " + STATES[agencyState[a]] + " and " + row.state();
         }
         return null;

@@ -51,8 +51,14 @@ public class ReportSnapshots implements DisposableBean {
     /** Repeatable read: the revision and the rows of a load come from one database snapshot. */
     private final TransactionTemplate loadTransactions;
     private final JdbcTemplate streaming;
-    /** Loads and folds, one at a time. */
+    /** Loads, one at a time; and folds, one at a time and never beside a load, on a thread of low priority. */
     private final ExecutorService worker;
+    private final ExecutorService folder;
+    /**
+     * New arrays a fold made, waiting to be swapped in by the next batch applied: the swap takes the
+     * writers' lock, which the fold's low-priority thread must not hold (a writer would wait on it).
+     */
+    private volatile Folded pendingFold;
     /** One load at a time, whoever asks (the worker, a test): each keeps the batches committed during it. */
     private final Object loads = new Object();
 
@@ -87,7 +93,8 @@ public class ReportSnapshots implements DisposableBean {
     ReportSnapshots(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                     @Value("${ledger.reports.in-memory:true}") boolean inMemory,
                     @Value("${ledger.reports.snapshot-wait:1s}") Duration wait,
-                    @Value("${ledger.reports.fold-overlay-at:4096}") long foldAt) {
+                    @Value("${ledger.reports.fold-overlay-at:4096}") long foldAt,
+                    @Value("${ledger.reports.fold-niceness:19}") int foldNiceness) {
         this.jdbc = jdbc;
         this.inMemory = inMemory;
         this.waitNanos = wait.toNanos();
@@ -102,11 +109,21 @@ public class ReportSnapshots implements DisposableBean {
             thread.setDaemon(true);
             return thread;
         });
+        this.folder = Executors.newSingleThreadExecutor(task -> {
+            // a fold can wait: it runs on what the writers leave of the cores (see committed for its swap)
+            Thread thread = new Thread(() -> {
+                BackgroundPriority.lowerCurrentThread(foldNiceness);
+                task.run();
+            }, "report-snapshot-fold");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Lets a load under way finish before the database it reads is stopped (the embedded database closes after this bean). */
     @Override
     public void destroy() throws InterruptedException {
+        folder.shutdownNow();
         worker.shutdown();
         if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
             worker.shutdownNow();
@@ -137,7 +154,7 @@ public class ReportSnapshots implements DisposableBean {
                 // made outside this object's monitor: reports go on answering from the snapshot before it
                 long started = System.nanoTime();
                 try {
-                    ReportSnapshot next = from.with(change);
+                    ReportSnapshot next = withFoldIn(from).with(change);
                     fold = next.overlay().rows() >= Math.max(foldAt, next.arrays().size() / 64);
                     synchronized (this) {
                         current = next;
@@ -154,8 +171,36 @@ public class ReportSnapshots implements DisposableBean {
             notifyAll();
         }
         if (fold) {
-            submit(this::fold);
+            submit(folder, this::fold);
         }
+    }
+
+    /** What a fold made, and the snapshot it folded. */
+    private record Folded(ReportSnapshot from, ReportSnapshot folded, long foldNanos) {
+    }
+
+    /**
+     * {@code snapshot} on the new arrays of a fold made since, if any was made from its arrays: its
+     * overlay less what the fold took in (a few rows: those applied while the fold ran). Under
+     * {@code writes}.
+     */
+    private ReportSnapshot withFoldIn(ReportSnapshot snapshot) {
+        Folded made = pendingFold;
+        if (made == null) {
+            return snapshot;
+        }
+        pendingFold = null;
+        if (snapshot.arrays() != made.from().arrays()) {
+            return snapshot; // reloaded meanwhile
+        }
+        long started = System.nanoTime();
+        ReportSnapshot rebased = ReportSnapshot.of(made.folded().arrays(),
+                snapshot.overlay().minus(made.from().overlay()), snapshot.revision(), snapshot.generation());
+        synchronized (this) {
+            folds++;
+            foldNanos += made.foldNanos() + System.nanoTime() - started;
+        }
+        return rebased;
     }
 
     /** The batch announced by {@link #preparing} is over, committed or not. */
@@ -258,13 +303,17 @@ public class ReportSnapshots implements DisposableBean {
         return true;
     }
 
-    private synchronized void submit(Runnable task) {
+    private void submit(Runnable task) {
+        submit(worker, task);
+    }
+
+    private synchronized void submit(ExecutorService executor, Runnable task) {
         if (working) {
             return;
         }
         working = true;
         try {
-            worker.execute(() -> {
+            executor.execute(() -> {
                 try {
                     task.run();
                 } finally {
@@ -367,29 +416,21 @@ public class ReportSnapshots implements DisposableBean {
         return new Loaded(builder.build(), revision, (Integer) head[2], DatabaseSnapshot.parse((String) head[1]));
     }
 
-    /** Folds the overlay into new arrays off the request path; batches applied meanwhile stay in the overlay. */
+    /**
+     * Folds the overlay into new arrays off the request path, at low priority. The next batch
+     * applied swaps them in (withFoldIn); batches applied meanwhile stay in the overlay.
+     */
     private void fold() {
         ReportSnapshot from;
         synchronized (this) {
-            if (current == null || unfit) {
+            if (current == null || unfit || pendingFold != null) {
                 return;
             }
             from = current;
         }
         long started = System.nanoTime();
         ReportSnapshot folded = from.folded();
-        synchronized (writes) {
-            if (current == null || unfit || current.arrays() != from.arrays()) {
-                return; // reloaded meanwhile
-            }
-            ReportSnapshot now = current;
-            current = ReportSnapshot.of(folded.arrays(), now.overlay().minus(from.overlay()), now.revision(),
-                    now.generation());
-            synchronized (this) {
-                folds++;
-                foldNanos += System.nanoTime() - started;
-            }
-        }
+        pendingFold = new Folded(from, folded, System.nanoTime() - started);
         log.debug("report snapshot: {} overlay rows folded into {} versions in {} ms", from.overlay().rows(),
                 folded.arrays().size(), (System.nanoTime() - started) / 1_000_000);
     }
