@@ -152,6 +152,56 @@ class InForceCornersTest {
         }
     }
 
+    /**
+     * A fold (the arrays plus an overlay, as new arrays) answers as the versions it holds: with an
+     * empty overlay every agency's run is copied as it is; with one, some agencies gain rows and a
+     * new agency appears.
+     */
+    @Test
+    void foldedArraysCountTheirVersions() {
+        SplittableRandom random = new SplittableRandom(8);
+        for (int history = 0; history < 6; history++) {
+            int span = randomHistory(random, history);
+            InForceIndex index = builder.build();
+            InForceIndex copied = index.plus(SnapshotOverlay.EMPTY, history);
+            List<SnapshotVersion> added = new ArrayList<>();
+            for (int extra = 0; extra < 1 + random.nextInt(30); extra++) {
+                // an agency of the history (agency-0 is in every one), in its state, or a new one
+                String agency = random.nextBoolean() ? "agency-0" : "agency-new";
+                UsState state = versions.stream().filter(v -> v.agencyId().equals(agency)).map(AgreementVersion::state)
+                        .findFirst().orElse(UsState.TX);
+                int validFrom = random.nextInt(span);
+                added.add(extra(agency, state, SupportModel.values()[random.nextInt(3)],
+                        extra % 2 == 0 ? "County" : "Tribal", validFrom, validFrom + 1 + random.nextInt(span),
+                        random.nextInt(span)));
+            }
+            InForceIndex folded = index.plus(SnapshotOverlay.EMPTY.plus(new SnapshotChange(0, 0, List.of(), added)),
+                    history);
+            for (int q = 0; q < 200; q++) {
+                int day = random.nextInt(span + 20) - 10;
+                int known = day + random.nextInt(span + 20) - 10;
+                assertSameCounts(folded, day, known);
+            }
+            // the copy without the overlay's rows: the versions before them
+            versions.subList(versions.size() - added.size(), versions.size()).clear();
+            for (int q = 0; q < 200; q++) {
+                int day = random.nextInt(span + 20) - 10;
+                assertSameCounts(copied, day, day + random.nextInt(span + 20) - 10);
+            }
+        }
+    }
+
+    /** One more version, in {@link #versions} only (not in the builder): an overlay's row. */
+    private SnapshotVersion extra(String agency, UsState state, SupportModel model, String type, int validFrom,
+                                  int validTo, int knownFrom) {
+        versions.add(new AgreementVersion("agreement-" + versions.size(), agency, agency, state, null, type, model,
+                DAY0.plusDays(validFrom), null, DAY0.plusDays(validFrom), DAY0.plusDays(validTo),
+                DAY0.plusDays(knownFrom), null));
+        long base = DAY0.toEpochDay();
+        return SnapshotVersion.stored(agency, state, model, type, (int) (base + validFrom), (int) (base + validTo),
+                (int) (base + knownFrom), null);
+    }
+
     /** A random history into {@link #versions} and a fresh builder; its span of days. */
     private int randomHistory(SplittableRandom random, int history) {
         UsState[] states = {UsState.TX, UsState.FL, UsState.GA, UsState.AZ, UsState.PR, UsState.GU};
