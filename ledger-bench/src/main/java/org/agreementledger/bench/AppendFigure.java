@@ -6,9 +6,9 @@ package org.agreementledger.bench;
  * the chain's triggers and the listing row ({@link AppendFloor}). Target: {@code ratio} (against the
  * floor) at least {@value #TARGET}, judged on the same transactions of both after the first
  * {@code warmUpTransactions} ({@link AppendPhase#WARM_UP_TRANSACTIONS}: the JIT's warm-up);
- * {@code wholeRunRatio} is the rates over every transaction. The plain-INSERT ratio is kept beside it for comparison, the
- * floor's cost per row is split into the store's indexes, the chain and the listing, and the append's
- * CPU per command by stage (JFR, {@link StageProfile}).
+ * {@code wholeRunRatio} is the rates over every transaction. The plain-INSERT ratio is kept beside
+ * it for comparison, the floor's cost per row is split into the store's indexes, the chain and the
+ * listing, and the append's CPU per command by stage (JFR, {@link StageProfile}).
  */
 record AppendFigure(long agreements, long commands, long events, int batch, double seconds,
                     double secondsWithCommandBuilding, double eventsPerSecond,

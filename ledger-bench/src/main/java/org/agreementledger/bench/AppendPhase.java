@@ -126,7 +126,7 @@ final class AppendPhase {
         double appendRate = events / seconds;
         double floorRate = n / floorSeconds;
         double plainRate = n / plainSeconds;
-        double warmRatio = (warmEvents / warmSeconds) / (warmEvents / floorTiming.warmSeconds());
+        double warmRatio = floorTiming.warmSeconds() / warmSeconds; // the same rows on both sides
         AppendFigure.Floor split = new AppendFigure.Floor(us(plainSeconds, n), part(indexesSeconds, n),
                 part(chainedSeconds, n), us(floorSeconds, n), part(chainedSeconds - indexesSeconds, n),
                 part(floorSeconds - chainedSeconds, n), us(seconds - floorSeconds, n),
