@@ -613,8 +613,8 @@ final class InForceIndex {
 
         /**
          * Agency {@code a}'s rows of {@code from}, as they are: a fold's unchanged agencies, copied column
-         * by column. Through {@link SnapshotVersion}s they cost an object and a map entry a row, and made
-         * the fold about 1.5 s of CPU a fold at 100k versions.
+         * by column. Through {@link SnapshotVersion}s they cost an object and a map entry a row: three
+         * folds at 100k versions took 1.17 s that way, 0.84 s this way.
          */
         void addRun(InForceIndex from, int a) {
             int ordinal = agencyOrdinal(from.agencyIds[a], STATES[from.agencyState[a]]);
