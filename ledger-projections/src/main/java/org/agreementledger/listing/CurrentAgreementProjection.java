@@ -44,12 +44,28 @@ class CurrentAgreementProjection {
         this.json = json;
     }
 
+    /** The row a write changes: its table and its primary key. */
+    private record Row(String table, String key) {
+    }
+
+    private static Row agreement(String agreementId) {
+        return new Row("current_agreement", agreementId);
+    }
+
+    private static Row request(String requestId) {
+        return new Row("agreement_request", requestId);
+    }
+
+    private static Row publication(String publicationId) {
+        return new Row("imported_publication", publicationId);
+    }
+
     /**
-     * Queues a write until the unit of work handling this batch of events prepares its commit: still
-     * inside the appending transaction, before Axon's events are committed with it, and a failing
-     * write still fails the append. Outside a unit of work it is written at once.
+     * Queues a write of {@code row} until the unit of work handling this batch of events prepares its
+     * commit: still inside the appending transaction, before Axon's events are committed with it, and a
+     * failing write still fails the append. Outside a unit of work it is written at once.
      */
-    private void write(String sql, Object... arguments) {
+    private void write(Row row, String sql, Object... arguments) {
         if (!CurrentUnitOfWork.isStarted()) {
             jdbc.update(sql, arguments);
             return;
@@ -59,31 +75,34 @@ class CurrentAgreementProjection {
             BatchedWrites writes = new BatchedWrites(jdbc);
             unitOfWork.onPrepareCommit(u -> writes.flush());
             return writes;
-        }).add(sql, arguments);
+        }).add(row, sql, arguments);
     }
 
     @EventHandler
     void on(AgreementSigned event) {
-        write("insert into current_agreement (agreement_id, agency_id, state, agency_name, county, agency_type,"
-                        + " model, signed_on, moa_link, in_force) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true)",
+        write(agreement(event.agreementId()), "insert into current_agreement (agreement_id, agency_id, state,"
+                        + " agency_name, county, agency_type, model, signed_on, moa_link, in_force)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, true)",
                 event.agreementId(), event.agencyId(), event.state().name(), event.agencyName(), event.county(),
                 event.agencyType(), event.model().name(), event.signedOn(), event.moaLink());
     }
 
     @EventHandler
     void on(SupportModelChanged event) {
-        write("update current_agreement set model = ? where agreement_id = ?", event.to().name(),
-                event.agreementId());
+        write(agreement(event.agreementId()), "update current_agreement set model = ? where agreement_id = ?",
+                event.to().name(), event.agreementId());
     }
 
     @EventHandler
     void on(AgreementWithdrawn event) {
-        write("update current_agreement set in_force = false where agreement_id = ?", event.agreementId());
+        write(agreement(event.agreementId()), "update current_agreement set in_force = false where agreement_id = ?",
+                event.agreementId());
     }
 
     @EventHandler
     void on(AgreementReinstated event) {
-        write("update current_agreement set in_force = true where agreement_id = ?", event.agreementId());
+        write(agreement(event.agreementId()), "update current_agreement set in_force = true where agreement_id = ?",
+                event.agreementId());
     }
 
     @EventHandler
@@ -104,27 +123,28 @@ class CurrentAgreementProjection {
             // it beside agreements signed under the new name. The agreement id keeps the signing's agency, which
             // is also the agency of a name that makes no id (slug null; split_part: agency ids hold no '#')
             String slug = AgencyId.identifies(event.newValue()) ? AgencyId.slug(event.newValue()) : null;
-            write("update current_agreement set agency_name = ?,"
+            write(agreement(event.agreementId()), "update current_agreement set agency_name = ?,"
                             + " agency_id = coalesce(state || '-' || ?::text, split_part(agreement_id, '#', 1))"
                             + " where agreement_id = ?", value, slug, event.agreementId());
             return;
         }
-        write("update current_agreement set " + column + " = ? where agreement_id = ?", value,
-                event.agreementId());
+        write(agreement(event.agreementId()), "update current_agreement set " + column + " = ? where agreement_id = ?",
+                value, event.agreementId());
     }
 
     @EventHandler
     void on(AgreementRequested event) {
-        write("insert into agreement_request (request_id, agency_id, state, agency_name, model, requested_on,"
-                        + " requested_known_on) values (?, ?, ?, ?, ?, ?, ?)", event.requestId(), event.agencyId(),
-                event.state().name(), event.agencyName(), event.model().name(), event.effectiveOn(), event.knownOn());
+        write(request(event.requestId()), "insert into agreement_request (request_id, agency_id, state, agency_name,"
+                        + " model, requested_on, requested_known_on) values (?, ?, ?, ?, ?, ?, ?)", event.requestId(),
+                event.agencyId(), event.state().name(), event.agencyName(), event.model().name(), event.effectiveOn(),
+                event.knownOn());
     }
 
     @EventHandler
     void on(AgreementRequestClosed event) {
-        write("update agreement_request set closed_on = ?, closed_known_on = ?, closure = ?, agreement_id = ?"
-                        + " where request_id = ?", event.effectiveOn(), event.knownOn(), event.reason().name(),
-                event.agreementId(), event.requestId());
+        write(request(event.requestId()), "update agreement_request set closed_on = ?, closed_known_on = ?,"
+                        + " closure = ?, agreement_id = ? where request_id = ?", event.effectiveOn(), event.knownOn(),
+                event.reason().name(), event.agreementId(), event.requestId());
     }
 
     @EventHandler
@@ -140,20 +160,22 @@ class CurrentAgreementProjection {
 
     @EventHandler
     void on(PublicationReleased event) {
-        write("update imported_publication set reason = ? where publication_id = ?", event.reason(),
-                event.publicationId());
+        write(publication(event.publicationId()), "update imported_publication set reason = ? where publication_id = ?",
+                event.reason(), event.publicationId());
     }
 
     @EventHandler
     void on(PublicationRejected event) {
-        write("update imported_publication set state = 'rejected', reason = ? where publication_id = ?",
+        write(publication(event.publicationId()),
+                "update imported_publication set state = 'rejected', reason = ? where publication_id = ?",
                 event.reason(), event.publicationId());
     }
 
     private void record(String publicationId, ImportReport report, String state, String reason)
             throws JsonProcessingException {
-        write("insert into imported_publication (publication_id, sha256, kind, published_on, edition, file_name,"
-                        + " report, state, reason) values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
+        write(publication(publicationId), "insert into imported_publication (publication_id, sha256, kind,"
+                        + " published_on, edition, file_name, report, state, reason)"
+                        + " values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
                         + " on conflict (publication_id) do update set report = excluded.report,"
                         + " state = case when imported_publication.state = 'held' then 'released' else excluded.state end",
                 publicationId, report.sha256(), report.kind(), report.publishedOn(), report.edition(),
