@@ -17,7 +17,8 @@ import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 
 /**
  * Phase 6: single appends under an open-loop load (issue 18), after a {@code VACUUM (ANALYZE)} of the
- * ledger's database (timed): the first vacuum after the bulk load is a one-off that a running ledger
+ * ledger's database and a {@code sync} of the page cache (each timed): the first vacuum after the bulk
+ * load, and the kernel's writing back of what the load left dirty, are one-offs that a running ledger
  * has behind it. Steps of increasing offered rate, each
  * {@code stepSeconds} long ({@code -Dbench.stepSeconds}, default 5; the target's step twice as long),
  * up to the first at or above the target that breaks p99 or fails a request (the highest rate holding
@@ -55,6 +56,13 @@ final class SingleAppendsPhase {
         double vacuumSeconds = Bench.seconds(vacuumStarted);
         bench.progress.advance(1);
         bench.progress.finish();
+        // and with the kernel holding no backlog of the load's writes: what the load, the rebuild and the
+        // vacuum left dirty in the page cache the kernel writes back 30 s after (vm.dirty_expire_centisecs),
+        // tens of MB at once, and every commit's WAL flush waits behind it while the chain's lock is held
+        // (a side harness: 57 MB written back in 2.9 s of a step, the commits in IO:WalSync, the other
+        // writers in Lock:advisory, a 39 ms stall). A running ledger writes a few MB a second; sync(1) first
+        SystemSync sync = SystemSync.run();
+        Bench.note("single appends: " + sync);
         AgreementLedger ledger = bench.bean(AgreementLedger.class);
         AcknowledgedWrites writes = bench.bean(AcknowledgedWrites.class);
         Source source = new Source(SourceKind.SYNTHETIC, "Benchmark single appends, not real data", null, null, null,
@@ -109,7 +117,8 @@ final class SingleAppendsPhase {
         bench.jdbc().execute("drop table bench_single");
         bench.phaseHeap("singleAppendsBaseline");
 
-        return new SingleAppendsFigure(CLIENTS, stepSeconds, round(vacuumSeconds, 2),
+        return new SingleAppendsFigure(CLIENTS, stepSeconds, round(vacuumSeconds, 2), sync.dirtyMb(),
+                sync.seconds(),
                 "AcknowledgedWrites.append(AgreementLedger.sign(signing)): command gateway, unit of work, store,"
                         + " chain, listing, then waiting until the report processor holds it (no HTTP)",
                 SingleAppendsFigure.TARGET_RATE + "/s offered by " + CLIENTS + " clients (open loop), p99 <= "
@@ -121,18 +130,21 @@ final class SingleAppendsPhase {
                 plain.highest() == 0 ? 0 : round(appends.highest() / plain.highest(), 3), profile);
     }
 
-    /** The steps run, the target's step, and the highest rate that held p99. */
+    /** The steps run, the target's step, and the highest rate that held p99 with every step below it. */
     private record Search(List<OpenLoop.Step> steps, OpenLoop.Step atTarget, double highest) {
     }
 
     /**
      * Steps of rising rate, {@code before} each, up to the first at or above the target that breaks
-     * p99 (the target's step always runs, even after a lower rate broke it).
+     * p99 (the target's step always runs, even after a lower rate broke it, and none runs after it
+     * then). The highest rate holding p99 is the last step of an unbroken run of steps that held from
+     * the first: a lower step that broke (a stall) is not outweighed by a higher one that did not.
      */
     private Search search(String what, OpenLoop.Request request, Runnable before) throws Exception {
         List<OpenLoop.Step> steps = new ArrayList<>();
         OpenLoop.Step atTarget = null;
         double highest = 0;
+        boolean allHeld = true;
         bench.progress.start(what, RATES.length);
         for (int r = 0; r < RATES.length; r++) {
             before.run();
@@ -143,9 +155,12 @@ final class SingleAppendsPhase {
             if (RATES[r] == SingleAppendsFigure.TARGET_RATE) {
                 atTarget = step;
             }
-            if (step.holds(SingleAppendsFigure.TARGET_P99_MS)) {
+            boolean held = step.holds(SingleAppendsFigure.TARGET_P99_MS);
+            if (held && allHeld) {
                 highest = RATES[r];
-            } else if (RATES[r] >= SingleAppendsFigure.TARGET_RATE) {
+            }
+            allHeld &= held;
+            if (!allHeld && RATES[r] >= SingleAppendsFigure.TARGET_RATE) {
                 break;
             }
         }

@@ -65,9 +65,10 @@ final class Table {
                 verify.eventsPerSecond(), verify.baselineEventsPerSecond(), verify.ratio()));
         OpenLoop.Step at = single.atTarget();
         OpenLoop.Step base = single.baselineAtTarget();
-        out.append(fmt("| single appends, open loop %.0f/s offered by %s clients (acknowledged; after VACUUM (ANALYZE), %.1f s)"
-                        + " | %s | plain INSERT a tx: %s | |%n",
-                SingleAppendsFigure.TARGET_RATE, single.clients(), single.vacuumSeconds(), step(at), step(base)));
+        out.append(fmt("| single appends, open loop %.0f/s offered by %s clients (acknowledged; after VACUUM (ANALYZE),"
+                        + " %.1f s, and sync, %.1f MB dirty, %.2f s) | %s | plain INSERT a tx: %s | |%n",
+                SingleAppendsFigure.TARGET_RATE, single.clients(), single.vacuumSeconds(), single.dirtyMbBeforeSync(),
+                single.syncSeconds(), step(at), step(base)));
         out.append(fmt("| single appends, highest offered rate holding p99 <= %.0f ms | %,.0f/s | plain INSERT a tx: %,.0f/s | %s |%n",
                 SingleAppendsFigure.TARGET_P99_MS, single.highestRateHoldingP99(), single.baselineHighestRateHoldingP99(),
                 single.ratio()));
