@@ -122,11 +122,9 @@ class ProjectionPropertyTest {
 
     @BeforeContainer
     static void start() {
-        LedgerDatabaseExtension.TestDatabase database = LedgerDatabaseExtension.newDatabase();
         context = new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .run("--ledger.db.url=" + database.url(), "--ledger.db.user=" + nullToEmpty(database.user()),
-                        "--ledger.db.password=" + nullToEmpty(database.password()));
+                .run(LedgerDatabaseExtension.newDatabase().ledgerArguments());
         ledger = context.getBean(AgreementLedger.class);
         commandGateway = context.getBean(CommandGateway.class);
         reports = context.getBean(AgreementReports.class);
@@ -143,10 +141,6 @@ class ProjectionPropertyTest {
         if (context != null) {
             context.close();
         }
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
     }
 
     /*

@@ -31,12 +31,9 @@ class SnapshotFoldTest {
 
     @Test
     void foldsAreSwappedInByTheNextBatchAndCountsStayTheSqlOnes() {
-        LedgerDatabaseExtension.TestDatabase database = LedgerDatabaseExtension.newDatabase();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false)
-                .run("--ledger.db.url=" + database.url(), "--ledger.db.user=" + orEmpty(database.user()),
-                        "--ledger.db.password=" + orEmpty(database.password()),
-                        "--ledger.reports.fold-overlay-at=8")) {
+                .run(LedgerDatabaseExtension.newDatabase().ledgerArguments("--ledger.reports.fold-overlay-at=8"))) {
             AgreementLedger ledger = context.getBean(AgreementLedger.class);
             AgreementReports reports = context.getBean(AgreementReports.class);
             ReportProcessor processor = context.getBean(ReportProcessor.class);
@@ -84,9 +81,5 @@ class SnapshotFoldTest {
         ledger.sign(new SignAgreement(STATES.get(agency % STATES.size()), "Fold Test County " + agency
                 + " Sheriff's Office", null, "County",
                 SupportModel.values()[i % SupportModel.values().length], signedOn, null, null, signedOn, SOURCE));
-    }
-
-    private static String orEmpty(String text) {
-        return text == null ? "" : text;
     }
 }

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.agreementledger.database.EmbeddedLedgerDatabase;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -27,6 +29,15 @@ public class LedgerDatabaseExtension implements BeforeAllCallback {
 
     /** Connection facts of one database. */
     public record TestDatabase(String url, String user, String password) {
+
+        /** The application's arguments for this database (a user or password it has not, empty), then {@code more}. */
+        public String[] ledgerArguments(String... more) {
+            List<String> arguments = new ArrayList<>(List.of("--ledger.db.url=" + url,
+                    "--ledger.db.user=" + (user == null ? "" : user),
+                    "--ledger.db.password=" + (password == null ? "" : password)));
+            arguments.addAll(List.of(more));
+            return arguments.toArray(String[]::new);
+        }
     }
 
     @Override

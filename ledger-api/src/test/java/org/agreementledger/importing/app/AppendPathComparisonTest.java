@@ -89,13 +89,8 @@ class AppendPathComparisonTest {
     }
 
     private static ConfigurableApplicationContext startLedger(boolean axonHandlerTimeouts) {
-        LedgerDatabaseExtension.TestDatabase database = LedgerDatabaseExtension.newDatabase();
-        List<String> arguments = new ArrayList<>(List.of("--ledger.db.url=" + database.url(),
-                "--ledger.db.user=" + database.user(), "--ledger.security.archivist-token=compare",
+        List<String> arguments = new ArrayList<>(List.of("--ledger.security.archivist-token=compare",
                 "--logging.level.root=warn", "--logging.level.org.agreementledger=warn"));
-        if (database.password() != null) {
-            arguments.add("--ledger.db.password=" + database.password());
-        }
         if (axonHandlerTimeouts) {
             arguments.add("--axon.timeout.enabled=true"); // Axon's defaults, as before application.yml turned them off
             for (String kind : List.of("events", "commands")) {
@@ -105,6 +100,7 @@ class AppendPathComparisonTest {
             }
         }
         return new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE)
-                .logStartupInfo(false).run(arguments.toArray(String[]::new));
+                .logStartupInfo(false)
+                .run(LedgerDatabaseExtension.newDatabase().ledgerArguments(arguments.toArray(String[]::new)));
     }
 }

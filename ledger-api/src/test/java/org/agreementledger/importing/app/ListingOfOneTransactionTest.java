@@ -110,14 +110,9 @@ class ListingOfOneTransactionTest {
     }
 
     private static ConfigurableApplicationContext startLedger() {
-        LedgerDatabaseExtension.TestDatabase database = LedgerDatabaseExtension.newDatabase();
-        List<String> arguments = new ArrayList<>(List.of("--ledger.db.url=" + database.url(),
-                "--ledger.db.user=" + database.user(), "--ledger.security.archivist-token=listing",
-                "--logging.level.root=warn", "--logging.level.org.agreementledger=warn"));
-        if (database.password() != null) {
-            arguments.add("--ledger.db.password=" + database.password());
-        }
         return new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE)
-                .logStartupInfo(false).run(arguments.toArray(String[]::new));
+                .logStartupInfo(false).run(LedgerDatabaseExtension.newDatabase().ledgerArguments(
+                        "--ledger.security.archivist-token=listing", "--logging.level.root=warn",
+                        "--logging.level.org.agreementledger=warn"));
     }
 }
