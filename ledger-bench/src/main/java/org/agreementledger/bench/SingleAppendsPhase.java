@@ -60,7 +60,7 @@ final class SingleAppendsPhase {
         // vacuum left dirty in the page cache the kernel writes back 30 s after (vm.dirty_expire_centisecs),
         // tens of MB at once, and every commit's WAL flush waits behind it while the chain's lock is held
         // (a side harness: 57 MB written back in 2.9 s of a step, the commits in IO:WalSync, the other
-        // writers in Lock:advisory, a 39 ms stall). A running ledger writes a few MB a second; sync(1) first
+        // writers in Lock:advisory, a 39 ms stall). A running ledger has no bulk load's backlog: sync(1) first
         SystemSync sync = SystemSync.run();
         Bench.note("single appends: " + sync);
         AgreementLedger ledger = bench.bean(AgreementLedger.class);
