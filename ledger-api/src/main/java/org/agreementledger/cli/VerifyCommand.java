@@ -44,6 +44,11 @@ class VerifyCommand extends LedgerCommand {
             out.printf("%,d findings in %,d links%n", verification.findingCount(), verification.linksChecked());
         }
         out.printf("tip %s%n", verification.tip());
+        if (verification.pendingEvents() > 0) {
+            out.printf("pending %,d events committed while another writer was linking, not linked yet: their"
+                    + " writers link them before acknowledging, the next append links any left%n",
+                    verification.pendingEvents());
+        }
         Verification.DigestCheck check = verification.digestCheck();
         if (check != null) {
             out.printf("digest %s: %s: %s%n", check.digest(), check.holds() ? "PREFIX PROVED" : "NOT A PREFIX",

@@ -41,11 +41,12 @@ record IntegrityController(LedgerChain chain) {
     }
 
     record VerificationBody(boolean intact, long linksChecked, DigestBody tip, long findingCount,
-                            java.util.List<Finding> findings, Verification.DigestCheck digestCheck) {
+                            java.util.List<Finding> findings, long pendingEvents,
+                            Verification.DigestCheck digestCheck) {
         static VerificationBody of(Verification verification) {
             return new VerificationBody(verification.intact(), verification.linksChecked(),
                     DigestBody.of(verification.tip()), verification.findingCount(), verification.findings(),
-                    verification.digestCheck());
+                    verification.pendingEvents(), verification.digestCheck());
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.agreementledger.eventstore.AppendedEvents;
+import org.agreementledger.integrity.LedgerChain;
 import org.agreementledger.reporting.ReportPosition;
 import org.agreementledger.reporting.ReportProcessor;
 import org.agreementledger.reporting.app.ReportProperties;
@@ -19,15 +20,21 @@ import org.springframework.stereotype.Component;
  * {@code ledger.reports.visible-within}. Past that the write is still answered as done, since it
  * is stored, and retrying it would append it twice or conflict; the answer then says the reports
  * are behind ({@code Ledger-Behind}), never that they hold it.
+ *
+ * <p>Acknowledged also means linked into the hash chain. A commit that found the chain's lock taken
+ * left its events pending (V32); before waiting for the reports, the write links them, with every
+ * other writer's pending events, unless another writer already has.
  */
 @Component
 public class AcknowledgedWrites {
 
     private final ReportProcessor reports;
+    private final LedgerChain chain;
     private final Duration visibleWithin;
 
-    AcknowledgedWrites(ReportProcessor reports, ReportProperties properties) {
+    AcknowledgedWrites(ReportProcessor reports, LedgerChain chain, ReportProperties properties) {
         this.reports = reports;
+        this.chain = chain;
         this.visibleWithin = properties.visibleWithin();
     }
 
@@ -40,6 +47,9 @@ public class AcknowledgedWrites {
             result = write.get();
             lastIndex = appended.lastIndex();
             events = appended.events();
+        }
+        if (lastIndex >= 0) {
+            chain.linkPending();
         }
         if (lastIndex >= 0 && reports.awaitTakenIn(events, lastIndex, visibleWithin)) {
             return new Acknowledgement<>(result, lastIndex, null);

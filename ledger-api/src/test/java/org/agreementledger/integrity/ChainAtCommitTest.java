@@ -19,9 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * When the chain's links are made (V8): at the inserting transaction's commit, so a writer holds
- * the chain's lock only while it links and commits, and what V5/V6 promised still holds: every
- * insert is linked before its COMMIT returns, a transaction's links are consecutive, a statement's
+ * When the chain's links are made (V8, V32): at the inserting transaction's commit, so a writer holds
+ * the chain's lock only while it links and commits; or, when another writer holds the lock then, by
+ * the first writer to get it after the commit (the events pending meanwhile, never unaccounted for).
+ * What V5/V6 promised still holds: every insert is linked, a transaction's links are consecutive, a statement's
  * rows are linked in global-index order and statements in their order, an empty INSERT ... SELECT
  * takes no lock, a stale snapshot fails instead of forking, and a rollback to a savepoint forgets
  * the rolled-back rows.
@@ -74,23 +75,89 @@ class ChainAtCommitTest {
     }
 
     @Test
-    void theLinksAreMadeInsideCommitWhileAnotherWriterHoldsTheLockTheCommitWaits() throws Exception {
+    void whileAnotherWriterHoldsTheLockACommitLeavesItsEventsPendingAndTheNextLinkingLinksThem() throws Exception {
         ledger.append(1);
+        long pending;
         try (Connection holder = ledger.dataSource.getConnection()) {
             holder.setAutoCommit(false);
             try (Statement statement = holder.createStatement()) {
                 statement.execute("select pg_advisory_xact_lock(" + CHAIN_LOCK + ")");
             }
-            // an autocommit INSERT: its statement runs, its commit waits for the lock
-            CompletableFuture<Long> appended = CompletableFuture.supplyAsync(() -> ledger.appendOne(ledger.jdbc));
-            Thread.sleep(500);
-            assertThat(appended).isNotDone();
+            // an autocommit INSERT commits without waiting for the lock (under V8 its commit waited)
+            pending = CompletableFuture.supplyAsync(() -> ledger.appendOne(ledger.jdbc)).get(10, TimeUnit.SECONDS);
             assertThat(links()).isEqualTo(1);
+            Verification meanwhile = verify();
+            assertThat(meanwhile.intact()).as("pending is not tampering: " + meanwhile.findings()).isTrue();
+            assertThat(meanwhile.pendingEvents()).isEqualTo(1);
+
+            // the writer links before it acknowledges: that waits for the lock
+            CompletableFuture<Long> linking = CompletableFuture.supplyAsync(() -> ledger.chain().linkPending());
+            Thread.sleep(500);
+            assertThat(linking).isNotDone();
             holder.commit();
-            appended.get(10, TimeUnit.SECONDS);
+            assertThat(linking.get(10, TimeUnit.SECONDS)).isEqualTo(1);
         }
-        assertThat(links()).isEqualTo(2);
+        assertThat(ledger.globalIndexAt(2)).isEqualTo(pending);
+        assertThat(ledger.chain().linkPending()).as("nothing left").isZero();
+        Verification verification = verify();
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.pendingEvents()).isZero();
+        assertThat(verification.linksChecked()).isEqualTo(2);
+    }
+
+    @Test
+    void pendingTransactionsAreLinkedOldestFirstEachWholeBeforeTheCommitThatSweepsThem() throws Exception {
+        ledger.append(1);
+        List<Long> first;
+        List<Long> second;
+        try (Connection holder = ledger.dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement statement = holder.createStatement()) {
+                statement.execute("select pg_advisory_xact_lock(" + CHAIN_LOCK + ")");
+            }
+            first = CompletableFuture.supplyAsync(() -> inOneTransaction(3)).get(10, TimeUnit.SECONDS);
+            second = CompletableFuture.supplyAsync(() -> inOneTransaction(2)).get(10, TimeUnit.SECONDS);
+            holder.rollback();
+        }
+        assertThat(links()).isEqualTo(1);
+        // a commit that gets the lock links what was pending first, then its own events
+        long own = ledger.appendOne(ledger.jdbc);
+
+        assertThat(ledger.jdbc.queryForList("select globalindex from ledger_chain where position > 1 order by position",
+                Long.class)).containsExactly(first.get(0), first.get(1), first.get(2), second.get(0), second.get(1), own);
+        assertThat(ledger.jdbc.queryForObject("select count(*) from ledger_chain_pending", Long.class)).isZero();
         assertThat(verify().intact()).isTrue();
+    }
+
+    @Test
+    void aPendingRowNamingEventsNotStoredOrAlreadyLinkedLinksNothingAndHoldsUpNoWriter() {
+        long[] linked = ledger.append(2);
+        ledger.jdbc.update("insert into ledger_chain_pending (runs) values (array[int8range(?, ?, '[]'),"
+                + " int8range(1000000, 1000010)])", linked[0], linked[1]);
+
+        ledger.append(1);
+        assertThat(ledger.chain().linkPending()).isZero();
+
+        assertThat(links()).isEqualTo(3);
+        assertThat(ledger.jdbc.queryForObject("select count(*) from ledger_chain_pending", Long.class)).isZero();
+        assertThat(verify().intact()).isTrue();
+    }
+
+    /** Appends {@code count} events, one statement each, in one transaction; their global indexes. */
+    private List<Long> inOneTransaction(int count) {
+        return ledger.jdbc.execute((Connection connection) -> {
+            connection.setAutoCommit(false);
+            try {
+                List<Long> indexes = new java.util.ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    indexes.add(ledger.appendOne(jdbcOn(connection)));
+                }
+                connection.commit();
+                return indexes;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        });
     }
 
     @Test
