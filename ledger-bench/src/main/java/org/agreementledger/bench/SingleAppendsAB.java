@@ -22,11 +22,40 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * them alike (issue 18). Each variant is a list of application arguments ({@code --key=value ...},
  * separated by {@code |}; {@code -} for none); each round starts a fresh ledger per variant, warms it
  * up, runs one step at each rate under the stage profile and prints the step and the CPU per append.
+ * An argument {@code sql:wait-at-commit} is no application argument: once the ledger has started it
+ * puts back the chain's linking as it was before V32 (every commit waits for the chain's lock and
+ * links its own events, V30's work in V32's functions), the A/B of linking per commit group; and
+ * {@code sql:no-chain} switches the chain's triggers off, for what the chain costs at all.
  * <pre>
  * java -cp ... org.agreementledger.bench.SingleAppendsAB ROUNDS SECONDS RATE[,RATE...] VARIANT...
  * </pre>
  */
 public final class SingleAppendsAB {
+
+    /** Seconds of appends at 200/s before the steps ({@code -Dab.warmUpSeconds}, default 5). */
+    private static final double WARM_UP_SECONDS = Double.parseDouble(System.getProperty("ab.warmUpSeconds", "5"));
+
+    /** V32's ledger_chain_link_noted with the lock waited for and nothing left pending, as V30/V31 linked. */
+    static final String WAIT_AT_COMMIT = """
+            create or replace function ledger_chain_link_noted() returns boolean language plpgsql as $$
+            declare
+                noted text := current_setting('ledger.chain_noted', true);
+                expected bigint := nullif(current_setting('ledger.chain_noted_count', true), '')::bigint;
+                unchanged text; runs int8range[]; made record;
+            begin
+                unchanged := set_config('ledger.chain_link_queued', '', true);
+                if noted is null or noted = '' then return false; end if;
+                unchanged := set_config('ledger.chain_noted', '', true);
+                unchanged := set_config('ledger.chain_noted_count', '', true);
+                unchanged := set_config('ledger.chain_noted_last', '', true);
+                runs := array(select int8range(split_part(r, ':', 1)::bigint, split_part(r, ':', 2)::bigint, '[]')
+                              from unnest(string_to_array(noted, ',')) with ordinality as u(r, n) order by u.n);
+                select * into made from ledger_chain_run_bodies(runs, false);
+                if cardinality(made.indexes) <> expected then raise exception 'count'; end if;
+                perform pg_advisory_xact_lock(5495873993171944264);
+                perform ledger_chain_link_bodies(made.indexes, made.bodies);
+                return true;
+            end $$""";
 
     private SingleAppendsAB() {
     }
@@ -56,11 +85,25 @@ public final class SingleAppendsAB {
         List<String> arguments = new ArrayList<>(List.of("--ledger.db.data-dir=" + dir,
                 "--spring.main.banner-mode=off", "--logging.level.root=warn", "--logging.level.org.agreementledger=warn",
                 "--logging.level.org.axonframework=warn"));
+        List<String> sql = new ArrayList<>();
         if (!"-".equals(variant)) {
-            arguments.addAll(List.of(variant.split("\\|")));
+            for (String argument : variant.split("\\|")) {
+                if (argument.equals("sql:wait-at-commit")) {
+                    sql.add(WAIT_AT_COMMIT);
+                } else if (argument.equals("sql:no-chain")) {
+                    sql.add("alter table domainevententry disable trigger domainevententry_chain");
+                    sql.add("alter table domainevententry disable trigger domainevententry_chain_at_commit");
+                } else if (argument.startsWith("sql:")) {
+                    throw new IllegalArgumentException("unknown variant " + argument
+                            + ": sql:wait-at-commit and sql:no-chain are known");
+                } else {
+                    arguments.add(argument);
+                }
+            }
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false).run(arguments.toArray(String[]::new))) {
+            sql.forEach(context.getBean(JdbcTemplate.class)::execute);
             AgreementLedger ledger = context.getBean(AgreementLedger.class);
             AcknowledgedWrites writes = context.getBean(AcknowledgedWrites.class);
             ReportProcessor reports = context.getBean(ReportProcessor.class);
@@ -70,20 +113,22 @@ public final class SingleAppendsAB {
             OpenLoop.Request append = (client, i) -> writes.append(() -> ledger.sign(
                     Clients.signing(source, "AB Step " + step[0], client, i)));
             step[0]++;
-            OpenLoop.run(SingleAppendsPhase.CLIENTS, 200, 5, append); // warm-up
+            OpenLoop.run(SingleAppendsPhase.CLIENTS, 200, WARM_UP_SECONDS, append); // warm-up: the JIT, the pool
             long postmaster = StageProfile.parentOf(context.getBean(JdbcTemplate.class)
                     .queryForObject("select pg_backend_pid()", Long.class));
             for (double rate : rates) {
                 reports.awaitCaughtUp(Duration.ofMinutes(5));
                 step[0]++;
+                long pendingBefore = pendingRecorded(context);
                 StageProfile profile = new StageProfile(postmaster);
                 profile.start(Duration.ofMillis(10));
                 OpenLoop.Step result = OpenLoop.run(SingleAppendsPhase.CLIENTS, rate, seconds, append);
                 StageProfile.Profile cpu = profile.stop(result.sent());
                 System.out.printf("round %d variant [%s] %.0f/s offered: %.0f/s achieved, p50 %.2f ms, p99 %.2f ms,"
-                                + " %d errors; CPU ms an append: JVM %.3f, PostgreSQL %.3f; load %s%n", round, variant,
-                        rate, result.achievedPerSecond(), result.p50Ms(), result.p99Ms(), result.errors(),
-                        cpu.jvmCpuMsPerCommand(), cpu.postgresCpuMsPerCommand(), BenchMain.loadAverage());
+                                + " %d errors; CPU ms an append: JVM %.3f, PostgreSQL %.3f; commits left pending %d; load %s%n",
+                        round, variant, rate, result.achievedPerSecond(), result.p50Ms(), result.p99Ms(),
+                        result.errors(), cpu.jvmCpuMsPerCommand(), cpu.postgresCpuMsPerCommand(),
+                        pendingRecorded(context) - pendingBefore, BenchMain.loadAverage());
                 for (StageProfile.Stage stage : cpu.stages()) {
                     System.out.printf("    %-60s %.3f ms (%.0f%%)%n", stage.name(), stage.jvmCpuMsPerCommand(),
                             100 * stage.share());
@@ -92,5 +137,13 @@ public final class SingleAppendsAB {
         } finally {
             Bench.delete(List.of(dir));
         }
+    }
+
+    /** Pending rows ever inserted (V32): commits that found the chain's lock taken. */
+    private static long pendingRecorded(ConfigurableApplicationContext context) {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        jdbc.execute("select pg_stat_force_next_flush()");
+        return jdbc.queryForObject("select coalesce(sum(n_tup_ins), 0) from pg_stat_user_tables"
+                + " where relname = 'ledger_chain_pending'", Long.class);
     }
 }
