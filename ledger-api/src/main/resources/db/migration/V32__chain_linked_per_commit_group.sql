@@ -14,7 +14,7 @@
 -- that waits for the lock and links every pending transaction's events, oldest first, in one
 -- transaction and one flush, so the writers that queued behind one flush are linked together by the
 -- first of them to get the lock; the others find nothing left and return. A commit that gets the
--- lock at once links as before, inside COMMIT, and first links whatever was left pending.
+-- lock at once links its own events as before, inside COMMIT.
 --
 -- What holds, as before: one writer extends the chain at a time (the same lock, taken before the tip
 -- is read); a transaction's links are consecutive (its pending row is linked whole), statements in
@@ -24,8 +24,8 @@
 -- before it is linked, with its pending row in the same transaction, so a snapshot sees every event
 -- either linked or pending, never neither. verify counts pending events apart from tampering (an
 -- event neither linked nor pending is still INSERTED). The application links before it
--- acknowledges, and links what is left when it starts; any later commit that gets the lock links
--- what an interrupted writer left.
+-- acknowledges; what a writer that died between its commit and its linking left pending, the next
+-- acknowledged write links (every linking takes all that is pending).
 
 create table ledger_chain_pending (
     id   bigserial primary key,
@@ -107,9 +107,10 @@ begin
 end
 $$;
 
--- Links every pending transaction's events, oldest first, and forgets them. The caller holds the
--- chain's lock. How many events it linked.
-create function ledger_chain_link_pending_held() returns bigint
+-- What a writer calls after its commit, before it acknowledges: if anything is pending, waits for
+-- the lock and links every pending transaction's events, oldest first, each transaction's together,
+-- and forgets them; returns at once when nothing is. How many events it linked.
+create function ledger_chain_link_pending() returns bigint
     language plpgsql as
 $$
 declare
@@ -119,27 +120,6 @@ declare
     indexes bigint[] := '{}';
     bodies  bytea[]  := '{}';
 begin
-    for p in select l.id, l.runs from ledger_chain_pending l order by l.id loop
-        select * into made from ledger_chain_run_bodies(p.runs, true);
-        indexes := indexes || made.indexes;
-        bodies := bodies || made.bodies;
-        ids := ids || p.id;
-    end loop;
-    if cardinality(ids) = 0 then
-        return 0;
-    end if;
-    perform ledger_chain_link_bodies(indexes, bodies);
-    delete from ledger_chain_pending where id = any (ids);
-    return cardinality(indexes);
-end
-$$;
-
--- What a writer calls after its commit, before it acknowledges: waits for the lock if anything is
--- pending and links it all. Returns at once when nothing is. How many events it linked.
-create function ledger_chain_link_pending() returns bigint
-    language plpgsql as
-$$
-begin
     if not exists (select 1 from ledger_chain_pending) then
         return 0;
     end if;
@@ -147,7 +127,18 @@ begin
     perform pg_advisory_xact_lock(5495873993171944264);
     -- READ COMMITTED: this statement's snapshot is taken after the lock, so it sees what the
     -- previous holder linked and no longer pending
-    return ledger_chain_link_pending_held();
+    for p in select l.id, l.runs from ledger_chain_pending l order by l.id loop
+        select * into made from ledger_chain_run_bodies(p.runs, true);
+        indexes := indexes || made.indexes;
+        bodies := bodies || made.bodies;
+        ids := ids || p.id;
+    end loop;
+    if cardinality(ids) = 0 then
+        return 0; -- another writer linked them while this one waited
+    end if;
+    perform ledger_chain_link_bodies(indexes, bodies);
+    delete from ledger_chain_pending where id = any (ids);
+    return cardinality(indexes);
 end
 $$;
 
@@ -162,7 +153,6 @@ declare
     unchanged text;
     runs      int8range[];
     made      record;
-    linked    bigint;
 begin
     -- (set_config in assignments rather than PERFORM: an expression, not a query to run)
     -- whatever is inserted after this (by a later deferred trigger) queues a new link
@@ -183,7 +173,9 @@ begin
             expected, cardinality(made.indexes);
     end if;
     if pg_try_advisory_xact_lock(5495873993171944264) then
-        linked := ledger_chain_link_pending_held(); -- committed before this one: linked first
+        -- its own events only: what is pending its writers link (a scan of the pending table here
+        -- would lengthen every hold of the lock, and the table's dead rows grow with its use until
+        -- autovacuum comes round)
         perform ledger_chain_link_bodies(made.indexes, made.bodies);
     else
         insert into ledger_chain_pending (runs) values (runs);

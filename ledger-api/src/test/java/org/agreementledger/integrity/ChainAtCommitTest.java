@@ -106,7 +106,7 @@ class ChainAtCommitTest {
     }
 
     @Test
-    void pendingTransactionsAreLinkedOldestFirstEachWholeBeforeTheCommitThatSweepsThem() throws Exception {
+    void pendingTransactionsAreLinkedOldestFirstEachWholeByTheNextLinking() throws Exception {
         ledger.append(1);
         List<Long> first;
         List<Long> second;
@@ -119,14 +119,18 @@ class ChainAtCommitTest {
             second = CompletableFuture.supplyAsync(() -> inOneTransaction(2)).get(10, TimeUnit.SECONDS);
             holder.rollback();
         }
-        assertThat(links()).isEqualTo(1);
-        // a commit that gets the lock links what was pending first, then its own events
+        // a commit that gets the lock links its own events only
         long own = ledger.appendOne(ledger.jdbc);
+        assertThat(ledger.globalIndexAt(2)).isEqualTo(own);
+        assertThat(verify().pendingEvents()).isEqualTo(5);
 
-        assertThat(ledger.jdbc.queryForList("select globalindex from ledger_chain where position > 1 order by position",
-                Long.class)).containsExactly(first.get(0), first.get(1), first.get(2), second.get(0), second.get(1), own);
+        assertThat(ledger.chain().linkPending()).isEqualTo(5);
+        assertThat(ledger.jdbc.queryForList("select globalindex from ledger_chain where position > 2 order by position",
+                Long.class)).containsExactly(first.get(0), first.get(1), first.get(2), second.get(0), second.get(1));
         assertThat(ledger.jdbc.queryForObject("select count(*) from ledger_chain_pending", Long.class)).isZero();
-        assertThat(verify().intact()).isTrue();
+        Verification verification = verify();
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.pendingEvents()).isZero();
     }
 
     @Test
