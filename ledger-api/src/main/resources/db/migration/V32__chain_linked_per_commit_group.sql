@@ -39,7 +39,7 @@ create table ledger_chain_pending (
 -- mismatch fails the commit, as in V8. Pending runs were checked so when they were recorded; read
 -- again by a later transaction they yield only the events stored and not yet linked, so that a
 -- pending row that names anything else (written by hand) links nothing rather than failing every
--- writer's commit after it.
+-- writer's linking after it.
 create function ledger_chain_run_bodies(runs int8range[], pending boolean, out indexes bigint[], out bodies bytea[])
     language plpgsql
     set plan_cache_mode = force_generic_plan
