@@ -11,10 +11,11 @@ import java.util.List;
  * transaction. The profile splits the CPU per command at the target rate by stage. {@code vacuumSeconds}:
  * the {@code VACUUM (ANALYZE)} run before the steps, so that the first vacuum after the bulk load does
  * not fall inside them; {@code dirtyMbBeforeSync} and {@code syncSeconds}: the page cache's dirty data
- * then, and the {@code sync} that wrote it before the steps (see {@link SystemSync}).
+ * then, and the {@code sync} that wrote it before the steps (see {@link SystemSync}); {@code warmUp}:
+ * the untimed load before the steps, until the JIT had settled (see {@link JitWarmUp}).
  */
 record SingleAppendsFigure(int clients, double stepSeconds, double vacuumSeconds, double dirtyMbBeforeSync,
-                           double syncSeconds, String path, String target,
+                           double syncSeconds, JitWarmUp.Result warmUp, String path, String target,
                            OpenLoop.Step atTarget, double highestRateHoldingP99, List<OpenLoop.Step> steps,
                            String baseline, OpenLoop.Step baselineAtTarget, double baselineHighestRateHoldingP99,
                            List<OpenLoop.Step> baselineSteps, double ratio, StageProfile.Profile profile) {

@@ -19,7 +19,8 @@ import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
  * Phase 6: single appends under an open-loop load (issue 18), after a {@code VACUUM (ANALYZE)} of the
  * ledger's database and a {@code sync} of the page cache (each timed): the first vacuum after the bulk
  * load, and the kernel's writing back of what the load left dirty, are one-offs that a running ledger
- * has behind it. Steps of increasing offered rate, each
+ * has behind it. Then an untimed warm-up until the JIT has settled ({@link JitWarmUp}). Steps of
+ * increasing offered rate, each
  * {@code stepSeconds} long ({@code -Dbench.stepSeconds}, default 5; the target's step twice as long),
  * up to the first at or above the target that breaks p99 or fails a request (the highest rate holding
  * p99 is the highest step that held); the same steps of one plain INSERT a transaction
@@ -71,12 +72,17 @@ final class SingleAppendsPhase {
         OpenLoop.Request append = (client, i) -> writes.append(() -> ledger.sign(
                 Clients.signing(source, "Bench Step " + stepNumber[0], client, i)));
 
-        // warm-up, untimed: the JIT, the pool, the processor's first batches
-        bench.progress.start("single appends: warm-up at 250/s", 1);
+        // warm-up, untimed: the pool, the processor's first batches, and the JIT until it has settled
+        // (at 5 s steps: 4 s, then 5 s chunks up to 2 minutes; scaled with -Dbench.stepSeconds)
+        double mostSeconds = 24 * stepSeconds;
+        bench.progress.start("single appends: warm-up at 250/s until the JIT settles (chunks, at most)",
+                (int) Math.floor((mostSeconds - 0.8 * stepSeconds) / stepSeconds) + 1);
         stepNumber[0]++;
-        OpenLoop.run(CLIENTS, 250, 4, append);
-        bench.progress.advance(1);
+        int[] chunks = {0};
+        JitWarmUp.Result warmUp = JitWarmUp.run(append, CLIENTS, 250, stepSeconds, 0.8 * stepSeconds, mostSeconds,
+                () -> bench.progress.advance(++chunks[0]));
         bench.progress.finish();
+        Bench.note("single appends: " + warmUp);
 
         bench.heap.reset();
         Search appends = search("single appends, open loop, " + CLIENTS + " clients, steps of rising rate", append,
@@ -118,7 +124,7 @@ final class SingleAppendsPhase {
         bench.phaseHeap("singleAppendsBaseline");
 
         return new SingleAppendsFigure(CLIENTS, stepSeconds, round(vacuumSeconds, 2), sync.dirtyMb(),
-                sync.seconds(),
+                sync.seconds(), warmUp,
                 "AcknowledgedWrites.append(AgreementLedger.sign(signing)): command gateway, unit of work, store,"
                         + " chain, listing, then waiting until the report processor holds it (no HTTP)",
                 SingleAppendsFigure.TARGET_RATE + "/s offered by " + CLIENTS + " clients (open loop), p99 <= "
@@ -148,9 +154,11 @@ final class SingleAppendsPhase {
         bench.progress.start(what, RATES.length);
         for (int r = 0; r < RATES.length; r++) {
             before.run();
+            long compiling = JitWarmUp.compilingMs();
             OpenLoop.Step step = OpenLoop.run(CLIENTS, RATES[r], seconds(RATES[r]), request);
             steps.add(step);
-            Bench.note(what + ": offered " + RATES[r] + "/s: " + step);
+            Bench.note(what + ": offered " + RATES[r] + "/s: " + step + " (the JIT compiling "
+                    + (JitWarmUp.compilingMs() - compiling) + " ms meanwhile)");
             bench.progress.advance(r + 1);
             if (RATES[r] == SingleAppendsFigure.TARGET_RATE) {
                 atTarget = step;

@@ -1,0 +1,75 @@
+package org.agreementledger.bench;
+
+import static org.agreementledger.bench.BenchMain.round;
+
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+
+/**
+ * An untimed load that runs until the JIT has settled: chunks of open-loop requests until two in a row
+ * in which the JIT compiled for at most {@value #SETTLED_SHARE} of the chunk's time, between a least
+ * and a most number of seconds. A fixed few seconds were not enough on a slow machine: on the 2-core AMD EPYC of
+ * 2026-12-04 the command path's C2 compilations took 1 to 2 s each and kept a core 40 to 90% busy for
+ * about 100 s of appends at 200/s (JFR's compiler statistics: 24.5, 19.8, 15.3, 3.6, 1.5 and 0.2 s of
+ * compiling in successive 20 s), and steps run inside that measured the compiler: the same 150/s step
+ * cost the JVM 9.4 to 15.6 ms of CPU an append with p50 0.2 to 0.8 s after a short warm-up, and 2.4 to
+ * 2.9 ms with p50 5 to 6 ms once the compiler was idle.
+ */
+final class JitWarmUp {
+
+    /** Compiling for at most this share of a chunk's time is a quiet chunk. */
+    static final double SETTLED_SHARE = 0.05;
+    /** Settled: this many quiet chunks in a row (one can fall between two large compilations). */
+    static final int QUIET_CHUNKS = 2;
+
+    /** What the warm-up took: its seconds, the JIT's compiling seconds meanwhile, and whether it settled. */
+    record Result(double seconds, double jitSeconds, double lastChunkJitShare, boolean settled) {
+
+        @Override
+        public String toString() {
+            return "warm-up " + seconds + " s, the JIT compiling " + jitSeconds + " s of it, "
+                    + (settled ? "settled" : "not settled") + " (last chunk " + round(100 * lastChunkJitShare, 1)
+                    + "% compiling)";
+        }
+    }
+
+    private JitWarmUp() {
+    }
+
+    /**
+     * @param chunkSeconds how long each chunk after the first runs
+     * @param leastSeconds the first chunk, run however settled the JIT already is
+     * @param mostSeconds no chunk starts after this many seconds, settled or not
+     * @param chunkDone told after each chunk, for progress
+     */
+    static Result run(OpenLoop.Request request, int clients, double perSecond, double chunkSeconds,
+                      double leastSeconds, double mostSeconds, Runnable chunkDone) throws Exception {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long started = System.nanoTime();
+        long jitStarted = jit.getTotalCompilationTime();
+        double share = chunk(request, clients, perSecond, leastSeconds, jit);
+        chunkDone.run();
+        int quiet = share <= SETTLED_SHARE ? 1 : 0;
+        while (quiet < QUIET_CHUNKS && Bench.seconds(started) + chunkSeconds <= mostSeconds) {
+            share = chunk(request, clients, perSecond, chunkSeconds, jit);
+            chunkDone.run();
+            quiet = share <= SETTLED_SHARE ? quiet + 1 : 0;
+        }
+        return new Result(round(Bench.seconds(started), 1), round((jit.getTotalCompilationTime() - jitStarted) / 1e3, 1),
+                share, quiet >= QUIET_CHUNKS);
+    }
+
+    /** The JIT's compiling time so far, summed over its compiler threads, in ms. */
+    static long compilingMs() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
+    /** Runs one chunk; the share of its time the JIT spent compiling. */
+    private static double chunk(OpenLoop.Request request, int clients, double perSecond, double seconds,
+                                CompilationMXBean jit) throws Exception {
+        long before = jit.getTotalCompilationTime();
+        long started = System.nanoTime();
+        OpenLoop.run(clients, perSecond, seconds, request);
+        return (jit.getTotalCompilationTime() - before) / Math.max(1.0, (System.nanoTime() - started) / 1e6);
+    }
+}
