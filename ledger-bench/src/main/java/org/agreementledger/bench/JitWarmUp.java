@@ -8,12 +8,12 @@ import java.lang.management.ManagementFactory;
 /**
  * An untimed load that runs until the JIT has settled: chunks of open-loop requests until two in a row
  * in which the JIT compiled for at most {@value #SETTLED_SHARE} of the chunk's time, between a least
- * and a most number of seconds. A fixed few seconds were not enough on a slow machine: on the 2-core AMD EPYC of
- * 2026-12-04 the command path's C2 compilations took 1 to 2 s each and kept a core 40 to 90% busy for
- * about 100 s of appends at 200/s (JFR's compiler statistics: 24.5, 19.8, 15.3, 3.6, 1.5 and 0.2 s of
- * compiling in successive 20 s), and steps run inside that measured the compiler: the same 150/s step
- * cost the JVM 9.4 to 15.6 ms of CPU an append with p50 0.2 to 0.8 s after a short warm-up, and 2.4 to
- * 2.9 ms with p50 5 to 6 ms once the compiler was idle.
+ * and a most number of seconds. A fixed few seconds were not enough on a slow machine: on the 2-core
+ * AMD EPYC of 2026-12-04 the command path's C2 compilations took 1 to 2.4 s each and kept a core 40
+ * to 90% busy for about 100 s of appends at 200/s (JFR's compiler statistics: 24.5, 19.8, 15.3, 3.6,
+ * 1.5 and 0.2 s of compiling in successive 20 s), and steps run inside that measured the compiler:
+ * at 100 and 150/s they cost the JVM 9.4 to 15.6 ms of CPU an append, p50 0.06 to 0.76 s, against
+ * 2.4 to 3.2 ms and p50 5.1 to 10.4 ms at 150/s once the compiler was idle.
  */
 final class JitWarmUp {
 

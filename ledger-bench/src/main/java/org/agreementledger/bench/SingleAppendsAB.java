@@ -119,9 +119,9 @@ public final class SingleAppendsAB {
             step[0]++;
             long postmaster = StageProfile.parentOf(context.getBean(JdbcTemplate.class)
                     .queryForObject("select pg_backend_pid()", Long.class));
-            // the warm-up starts under a profile of its own: JFR's start and the reading of its recording
-            // set the JIT compiling code of theirs, which three profiled 10 s steps at 150/s after a
-            // settled warm-up did inside them (33, 21 and 11 s of compiling; 50 to 133/s achieved)
+            // the warm-up starts under a profile of its own: after a settled warm-up, three profiled 10 s
+            // steps at 150/s held 33, 21 and 11 s of the JIT's compiling (JFR's start and the reading of
+            // its recording have code of their own); with this chunk first, 13.9, 3.1 and 1.5 s
             StageProfile first = new StageProfile(postmaster);
             first.start(Duration.ofMillis(10));
             first.stop(OpenLoop.run(SingleAppendsPhase.CLIENTS, 200, 10, append).sent());
