@@ -2,7 +2,6 @@ package org.agreementledger.bench;
 
 import static org.agreementledger.bench.BenchMain.round;
 
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 
 /**
@@ -44,18 +43,17 @@ final class JitWarmUp {
      */
     static Result run(OpenLoop.Request request, int clients, double perSecond, double chunkSeconds,
                       double leastSeconds, double mostSeconds, Runnable chunkDone) throws Exception {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long started = System.nanoTime();
-        long jitStarted = jit.getTotalCompilationTime();
-        double share = chunk(request, clients, perSecond, leastSeconds, jit);
+        long jitStarted = compilingMs();
+        double share = chunk(request, clients, perSecond, leastSeconds);
         chunkDone.run();
         int quiet = share <= SETTLED_SHARE ? 1 : 0;
         while (quiet < QUIET_CHUNKS && Bench.seconds(started) + chunkSeconds <= mostSeconds) {
-            share = chunk(request, clients, perSecond, chunkSeconds, jit);
+            share = chunk(request, clients, perSecond, chunkSeconds);
             chunkDone.run();
             quiet = share <= SETTLED_SHARE ? quiet + 1 : 0;
         }
-        return new Result(round(Bench.seconds(started), 1), round((jit.getTotalCompilationTime() - jitStarted) / 1e3, 1),
+        return new Result(round(Bench.seconds(started), 1), round((compilingMs() - jitStarted) / 1e3, 1),
                 share, quiet >= QUIET_CHUNKS);
     }
 
@@ -65,11 +63,11 @@ final class JitWarmUp {
     }
 
     /** Runs one chunk; the share of its time the JIT spent compiling. */
-    private static double chunk(OpenLoop.Request request, int clients, double perSecond, double seconds,
-                                CompilationMXBean jit) throws Exception {
-        long before = jit.getTotalCompilationTime();
+    private static double chunk(OpenLoop.Request request, int clients, double perSecond, double seconds)
+            throws Exception {
+        long before = compilingMs();
         long started = System.nanoTime();
         OpenLoop.run(clients, perSecond, seconds, request);
-        return (jit.getTotalCompilationTime() - before) / Math.max(1.0, (System.nanoTime() - started) / 1e6);
+        return (compilingMs() - before) / Math.max(1.0, (System.nanoTime() - started) / 1e6);
     }
 }
