@@ -50,7 +50,7 @@ class BenchMainSmokeTest {
                 "timeline", List.of("ms", "baselineMs", "ratio"),
                 "verify", List.of("eventsPerSecond", "baselineEventsPerSecond", "ratio"),
                 "singleAppends", List.of("atTarget/achievedPerSecond", "atTarget/p99Ms", "baselineAtTarget/p99Ms",
-                        "baselineHighestRateHoldingP99", "profile/jvmCpuMsPerCommand", "profile/samples"),
+                        "profile/jvmCpuMsPerCommand", "profile/samples"),
                 "bulkImport", List.of("rowsPerSecond", "sheetRows", "baselineRowsPerSecond", "ratio"));
         expected.forEach((figure, fields) -> fields.forEach(field ->
                 assertThat(figures.at("/" + figure + "/" + field).asDouble()).as(figure + "." + field).isPositive()));
@@ -69,6 +69,15 @@ class BenchMainSmokeTest {
                 .isEqualTo(figures.at("/rebuild/foldVersions").asLong());
         assertThat(figures.at("/singleAppends/atTarget/sent").asLong()).as("500/s for twice 0.5 s").isEqualTo(500);
         assertThat(figures.at("/singleAppends/profile/stages").size()).isPositive();
+        // Whether a 0.5 s step held p99 is the machine's timing, not this code's: one stall failed a check
+        // that it did (CI, 12-04). What the code owes is the search, recorded and read off its own steps.
+        for (String search : List.of("", "baseline")) {
+            String steps = search.isEmpty() ? "steps" : "baselineSteps";
+            String highest = search.isEmpty() ? "highestRateHoldingP99" : "baselineHighestRateHoldingP99";
+            assertThat(figures.at("/singleAppends/" + steps).size()).as(steps).isPositive();
+            assertThat(figures.at("/singleAppends/" + highest).asDouble()).as(highest)
+                    .isEqualTo(lastOfTheFirstStepsHolding(figures.at("/singleAppends/" + steps)));
+        }
         assertThat(written.get("targets").size()).isEqualTo(7);
         assertThat(written.at("/targets/0/target").asText()).isEqualTo("append");
         // every generated row was read by the baseline and imported: a signing per agreement at least
@@ -114,5 +123,17 @@ class BenchMainSmokeTest {
         assertThat(new ObjectMapper().readTree(out.toFile()).get("archive")).as("the archive's run is kept")
                 .isEqualTo(archive);
         assertThat(Table.ofArchive(run)).contains("| archive import", "| where the import's time went");
+    }
+
+    /** The offered rate of the last step in the unbroken run that held p99 from the first, or 0. */
+    private static double lastOfTheFirstStepsHolding(JsonNode steps) {
+        double highest = 0;
+        for (JsonNode step : steps) {
+            if (step.get("errors").asInt() != 0 || step.get("p99Ms").asDouble() > SingleAppendsFigure.TARGET_P99_MS) {
+                break;
+            }
+            highest = step.get("offeredPerSecond").asDouble();
+        }
+        return highest;
     }
 }
