@@ -125,6 +125,7 @@ public final class SingleAppendsAB {
             StageProfile first = new StageProfile(postmaster);
             first.start(Duration.ofMillis(10));
             first.stop(OpenLoop.run(SingleAppendsPhase.CLIENTS, 200, 10, append).sent());
+            step[0]++; // the warm-up signs agreements of its own
             JitWarmUp.Result warmUp = JitWarmUp.run(append, SingleAppendsPhase.CLIENTS, 200, 10,
                     Math.min(10, WARM_UP_SECONDS), WARM_UP_SECONDS, () -> { });
             System.out.printf("round %d variant [%s] %s (after 10 s profiled)%n", round, variant, warmUp);
