@@ -125,6 +125,9 @@ final class StageProfile {
         if (thread.contains("agreement-reports")) {
             return "report processor (its threads)";
         }
+        if (thread.startsWith("report-snapshot-fold")) {
+            return "report snapshot fold (background, low priority)";
+        }
         if (thread.startsWith("report-snapshot")) {
             return "report snapshot reload";
         }
