@@ -114,7 +114,8 @@ public final class SingleAppendsAB {
             Source source = new Source(SourceKind.SYNTHETIC, "Benchmark single appends, not real data", null, null,
                     null, null);
             int[] step = {0};
-            OpenLoop.Request append = (client, i) -> writes.append(() -> ledger.sign(
+            WriteTimes times = new WriteTimes();
+            OpenLoop.Request append = (client, i) -> times.append(writes, () -> ledger.sign(
                     Clients.signing(source, "AB Step " + step[0], client, i)));
             step[0]++;
             long postmaster = StageProfile.parentOf(context.getBean(JdbcTemplate.class)
@@ -136,6 +137,7 @@ public final class SingleAppendsAB {
                 StageProfile profile = new StageProfile(postmaster);
                 profile.start(Duration.ofMillis(10));
                 long compiling = JitWarmUp.compilingMs();
+                times.split(); // the warm-up's, or the last step's
                 OpenLoop.Step result = OpenLoop.run(SingleAppendsPhase.CLIENTS, rate, seconds, append);
                 compiling = JitWarmUp.compilingMs() - compiling;
                 StageProfile.Profile cpu = profile.stop(result.sent());
@@ -145,6 +147,7 @@ public final class SingleAppendsAB {
                         round, variant, rate, result.achievedPerSecond(), result.p50Ms(), result.p99Ms(),
                         result.errors(), cpu.jvmCpuMsPerCommand(), cpu.postgresCpuMsPerCommand(),
                         pendingRecorded(context) - pendingBefore, compiling, BenchMain.loadAverage());
+                System.out.printf("    %s%n", times.split());
                 for (StageProfile.Stage stage : cpu.stages()) {
                     System.out.printf("    %-60s %.3f ms (%.0f%%)%n", stage.name(), stage.jvmCpuMsPerCommand(),
                             100 * stage.share());

@@ -69,7 +69,8 @@ final class SingleAppendsPhase {
         Source source = new Source(SourceKind.SYNTHETIC, "Benchmark single appends, not real data", null, null, null,
                 null);
         int[] stepNumber = {0};
-        OpenLoop.Request append = (client, i) -> writes.append(() -> ledger.sign(
+        WriteTimes times = new WriteTimes();
+        OpenLoop.Request append = (client, i) -> times.append(writes, () -> ledger.sign(
                 Clients.signing(source, "Bench Step " + stepNumber[0], client, i)));
 
         // warm-up, untimed: the pool, the processor's first batches, and the JIT until it has settled
@@ -98,10 +99,12 @@ final class SingleAppendsPhase {
         StageProfile profiler = new StageProfile(postmaster);
         stepNumber[0]++;
         profiler.start(java.time.Duration.ofMillis(5));
+        times.split(); // the steps'
         OpenLoop.Step profiled = OpenLoop.run(CLIENTS, SingleAppendsFigure.TARGET_RATE,
                 seconds(SingleAppendsFigure.TARGET_RATE), append);
         StageProfile.Profile profile = profiler.stop(profiled.sent());
-        Bench.note("profiled step at " + SingleAppendsFigure.TARGET_RATE + "/s: " + profiled);
+        WriteTimes.Split profiledTimes = times.split();
+        Bench.note("profiled step at " + SingleAppendsFigure.TARGET_RATE + "/s: " + profiled + "; " + profiledTimes);
 
         // baseline: the same load, one plain INSERT of an event's payload a transaction
         bench.heap.reset();
@@ -133,7 +136,7 @@ final class SingleAppendsPhase {
                 "the same open-loop steps, each request one plain JDBC INSERT of an event's payload in its own"
                         + " transaction (autocommit, a pooled connection)",
                 plain.atTarget(), plain.highest(), plain.steps(),
-                plain.highest() == 0 ? 0 : round(appends.highest() / plain.highest(), 3), profile);
+                plain.highest() == 0 ? 0 : round(appends.highest() / plain.highest(), 3), profile, profiledTimes);
     }
 
     /** The steps run, the target's step, and the highest rate that held p99 with every step below it. */

@@ -76,6 +76,8 @@ final class Table {
         out.append(fmt("| CPU ms a single append at %.0f/s (JFR, %d samples) | JVM %.3f: %s| PostgreSQL %.3f | |%n",
                 SingleAppendsFigure.TARGET_RATE, profile.samples(), profile.jvmCpuMsPerCommand(), stages(profile),
                 profile.postgresCpuMsPerCommand()));
+        out.append(fmt("| a single append's time at %.0f/s (the same step) | %s | | |%n", SingleAppendsFigure.TARGET_RATE,
+                single.profileTimes()));
         out.append(fmt("| bulk import, %s xlsx publications (read, diff, append, project) | %,.0f rows/s | read only: %,.0f rows/s | %s (target >= 20,000 rows/s) |%n",
                 bulk.publications(), bulk.rowsPerSecond(), bulk.baselineRowsPerSecond(), bulk.ratio()));
         StringBuilder peaks = new StringBuilder();

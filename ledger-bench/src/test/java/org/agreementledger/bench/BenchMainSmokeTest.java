@@ -50,7 +50,8 @@ class BenchMainSmokeTest {
                 "timeline", List.of("ms", "baselineMs", "ratio"),
                 "verify", List.of("eventsPerSecond", "baselineEventsPerSecond", "ratio"),
                 "singleAppends", List.of("atTarget/achievedPerSecond", "atTarget/p99Ms", "baselineAtTarget/p99Ms",
-                        "profile/jvmCpuMsPerCommand", "profile/samples"),
+                        "profile/jvmCpuMsPerCommand", "profile/samples", "profileTimes/committedP50Ms",
+                        "profileTimes/acknowledgedP50Ms"),
                 "bulkImport", List.of("rowsPerSecond", "sheetRows", "baselineRowsPerSecond", "ratio"));
         expected.forEach((figure, fields) -> fields.forEach(field ->
                 assertThat(figures.at("/" + figure + "/" + field).asDouble()).as(figure + "." + field).isPositive()));
@@ -69,6 +70,8 @@ class BenchMainSmokeTest {
                 .isEqualTo(figures.at("/rebuild/foldVersions").asLong());
         assertThat(figures.at("/singleAppends/atTarget/sent").asLong()).as("500/s for twice 0.5 s").isEqualTo(500);
         assertThat(figures.at("/singleAppends/profile/stages").size()).isPositive();
+        assertThat(figures.at("/singleAppends/profileTimes/requests").asLong()).as("every request of the profiled step")
+                .isEqualTo(figures.at("/singleAppends/atTarget/sent").asLong());
         // Whether a 0.5 s step held p99 is the machine's timing, not this code's: one stall failed a check
         // that it did (CI, 12-04). What the code owes is the search, recorded and read off its own steps.
         for (String search : List.of("", "baseline")) {
@@ -83,7 +86,7 @@ class BenchMainSmokeTest {
         // every generated row was read by the baseline and imported: a signing per agreement at least
         assertThat(figures.at("/bulkImport/events").asLong()).isGreaterThan(300);
         assertThat(Table.of(run)).contains("| append", "| verify hash chain", "| single appends", "| bulk import",
-                "| the floor's cost a row", "| rebuild |", "| single appends |");
+                "| the floor's cost a row", "| rebuild |", "| single appends |", "| a single append's time at 500/s");
         assertThat(written.get("loadAverage").has("start")).isTrue();
     }
 
