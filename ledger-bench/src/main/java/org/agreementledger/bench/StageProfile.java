@@ -34,7 +34,7 @@ final class StageProfile {
 
     /** The profile of one step. */
     record Profile(long commands, double seconds, double jvmCpuMsPerCommand, double postgresCpuMsPerCommand,
-                   long samples, List<Stage> stages, String meaning) {
+                   double lowPriorityCpuMsPerCommand, long samples, List<Stage> stages, String meaning) {
     }
 
     /**
@@ -64,6 +64,7 @@ final class StageProfile {
     private Recording recording;
     private long jvmCpuStart;
     private long postgresCpuStart;
+    private long lowPriorityCpuStart;
     private long started;
 
     /** @param postmaster the PostgreSQL server's process id (its processes are its children) */
@@ -78,12 +79,14 @@ final class StageProfile {
         started = System.nanoTime();
         jvmCpuStart = jvmCpuNanos();
         postgresCpuStart = postgresCpuNanos();
+        lowPriorityCpuStart = lowPriorityCpuNanos();
     }
 
     /** @param commands what the CPU is divided by: commands, or events for the import's append */
     Profile stop(long commands) throws IOException {
         long jvmCpu = jvmCpuNanos() - jvmCpuStart;
         long postgresCpu = postgresCpuNanos() - postgresCpuStart;
+        long lowPriorityCpu = lowPriorityCpuNanos() - lowPriorityCpuStart;
         double seconds = Bench.seconds(started);
         recording.stop();
         Path file = Files.createTempFile("ledger-bench-", ".jfr");
@@ -105,9 +108,10 @@ final class StageProfile {
                     .forEach(e -> stages.add(new Stage(e.getKey(), e.getValue(), round(e.getValue() / (double) all, 3),
                             round(jvmCpu / 1e6 / commands * e.getValue() / all, 3))));
             return new Profile(commands, round(seconds, 2), round(jvmCpu / 1e6 / commands, 3),
-                    round(postgresCpu / 1e6 / commands, 3), samples, stages,
+                    round(postgresCpu / 1e6 / commands, 3), round(lowPriorityCpu / 1e6 / commands, 3), samples, stages,
                     "CPU ms per command: the JVM's (process CPU time, split by JFR execution samples by"
-                            + " stage) and PostgreSQL's (utime + stime of the server's processes, /proc)");
+                            + " stage), of it its threads at a lowered priority (the snapshot's fold; utime + stime,"
+                            + " /proc), and PostgreSQL's (utime + stime of the server's processes, /proc)");
         } finally {
             String keep = System.getProperty("bench.keepJfr"); // a directory: the recording is kept there
             if (keep != null) {
@@ -178,6 +182,32 @@ final class StageProfile {
                     }
                 } catch (IOException | RuntimeException gone) {
                     // the process ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L;
+    }
+
+    /**
+     * utime + stime of this JVM's threads at a niceness above 0, in ns: the snapshot's fold runs so
+     * (reporting.BackgroundPriority). JFR samples a thread in Java code whether or not a core runs
+     * it at that moment, so its share of the samples can overstate what a starved thread used; this
+     * is what the kernel counted.
+     */
+    private static long lowPriorityCpuNanos() {
+        long ticks = 0;
+        try (var threads = Files.list(Path.of("/proc/self/task"))) {
+            for (Path dir : (Iterable<Path>) threads::iterator) {
+                try {
+                    String stat = Files.readString(dir.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    if (Long.parseLong(fields[16]) > 0) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
                 }
             }
         } catch (IOException e) {

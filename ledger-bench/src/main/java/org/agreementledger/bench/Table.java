@@ -73,9 +73,10 @@ final class Table {
                 SingleAppendsFigure.TARGET_P99_MS, single.highestRateHoldingP99(), single.baselineHighestRateHoldingP99(),
                 single.ratio()));
         StageProfile.Profile profile = single.profile();
-        out.append(fmt("| CPU ms a single append at %.0f/s (JFR, %d samples) | JVM %.3f: %s| PostgreSQL %.3f | |%n",
+        out.append(fmt("| CPU ms a single append at %.0f/s (JFR, %d samples) | JVM %.3f: %s(of the JVM's, its threads at"
+                        + " lowered priority, /proc: %.3f) | PostgreSQL %.3f | |%n",
                 SingleAppendsFigure.TARGET_RATE, profile.samples(), profile.jvmCpuMsPerCommand(), stages(profile),
-                profile.postgresCpuMsPerCommand()));
+                profile.lowPriorityCpuMsPerCommand(), profile.postgresCpuMsPerCommand()));
         out.append(fmt("| a single append's time at %.0f/s (the same step) | %s | | |%n", SingleAppendsFigure.TARGET_RATE,
                 single.profileTimes()));
         out.append(fmt("| bulk import, %s xlsx publications (read, diff, append, project) | %,.0f rows/s | read only: %,.0f rows/s | %s (target >= 20,000 rows/s) |%n",

@@ -70,6 +70,10 @@ class BenchMainSmokeTest {
                 .isEqualTo(figures.at("/rebuild/foldVersions").asLong());
         assertThat(figures.at("/singleAppends/atTarget/sent").asLong()).as("500/s for twice 0.5 s").isEqualTo(500);
         assertThat(figures.at("/singleAppends/profile/stages").size()).isPositive();
+        assertThat(figures.at("/singleAppends/profile/lowPriorityCpuMsPerCommand").isNumber()).isTrue();
+        assertThat(figures.at("/singleAppends/profile/lowPriorityCpuMsPerCommand").asDouble())
+                .as("the fold's threads' CPU, counted by the kernel (0 when none folded)").isNotNegative()
+                .isLessThanOrEqualTo(figures.at("/singleAppends/profile/jvmCpuMsPerCommand").asDouble());
         assertThat(figures.at("/singleAppends/profileTimes/requests").asLong()).as("every request of the profiled step")
                 .isEqualTo(figures.at("/singleAppends/atTarget/sent").asLong());
         // Whether a 0.5 s step held p99 is the machine's timing, not this code's: one stall failed a check
