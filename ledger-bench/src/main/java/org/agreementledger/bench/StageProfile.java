@@ -173,8 +173,7 @@ final class StageProfile {
                     continue;
                 }
                 try {
-                    String stat = Files.readString(dir.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    String[] fields = statFields(dir.resolve("stat"));
                     long pid = Long.parseLong(name);
                     long ppid = Long.parseLong(fields[1]);
                     if (pid == postmaster || ppid == postmaster) {
@@ -201,8 +200,7 @@ final class StageProfile {
         try (var threads = Files.list(Path.of("/proc/self/task"))) {
             for (Path dir : (Iterable<Path>) threads::iterator) {
                 try {
-                    String stat = Files.readString(dir.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    String[] fields = statFields(dir.resolve("stat"));
                     if (Long.parseLong(fields[16]) > 0) {
                         ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                     }
@@ -219,10 +217,18 @@ final class StageProfile {
     /** The postmaster of the server {@code backend} (a backend's process id) runs in, from /proc. */
     static long parentOf(long backend) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(backend), "stat"));
-            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+            return Long.parseLong(statFields(Path.of("/proc", Long.toString(backend), "stat"))[1]);
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * A /proc stat line's fields after the command name (which may hold spaces and parentheses):
+     * [0] is the state, [1] the parent, [11] and [12] utime and stime in clock ticks, [16] the niceness.
+     */
+    private static String[] statFields(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        return line.substring(line.lastIndexOf(')') + 2).split(" ");
     }
 }
