@@ -27,7 +27,7 @@ class DatabaseConfiguration {
         }
         log.info("Starting the embedded PostgreSQL in {}", properties.dataDir().toAbsolutePath().normalize());
         return new EmbeddedPostgresHolder(SupervisedPostgres.start(properties.dataDir(),
-                properties.embeddedMaxConnections()));
+                properties.embeddedMaxConnections(), properties.embeddedSettings()));
     }
 
     /** The embedded PostgreSQL is restarted when it dies; an external one is its operator's to run. */

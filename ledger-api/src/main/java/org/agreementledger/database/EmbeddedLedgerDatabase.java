@@ -8,6 +8,8 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +67,16 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
      */
     public static EmbeddedLedgerDatabase start(Path dataDir, int maxConnections, int port, boolean shutdownHook,
                                                Duration startupWait) {
+        return start(dataDir, maxConnections, port, shutdownHook, startupWait, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, int, int, boolean, Duration)}, with {@code extraSettings} besides the
+     * ledger's own server settings, which they may not change ({@link #checkExtraSettings}).
+     */
+    public static EmbeddedLedgerDatabase start(Path dataDir, int maxConnections, int port, boolean shutdownHook,
+                                               Duration startupWait, Map<String, String> extraSettings) {
+        checkExtraSettings(extraSettings, "");
         Path root = dataDir.toAbsolutePath().normalize();
         Path pgData = root.resolve("postgres");
         try {
@@ -74,7 +86,7 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
             if (port != 0) {
                 builder.setPort(port);
             }
-            EmbeddedPostgres postgres = builder
+            builder
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(root.resolve("binaries").toFile())
@@ -87,7 +99,9 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
                     // and the kernel flushed 95 MB at once 30 s later, stalling every commit's WAL
                     // flush (and the hash chain's lock held across it); with this, 53 MB.
                     .setServerConfig("backend_flush_after", "256kB")
-                    .setServerConfig("max_connections", Integer.toString(maxConnections))
+                    .setServerConfig("max_connections", Integer.toString(maxConnections));
+            extraSettings.forEach(builder::setServerConfig);
+            EmbeddedPostgres postgres = builder
                     .setPGStartupWait(startupWait)
                     .setRegisterShutdownHook(shutdownHook)
                     .start();
@@ -95,6 +109,25 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + pgData
                     + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The server settings the ledger sets itself: durability and the connection limit are not configurable here. */
+    static final Set<String> OWN_SETTINGS = Set.of("fsync", "synchronous_commit", "full_page_writes",
+            "backend_flush_after", "max_connections");
+
+    /**
+     * Refuses extra settings that would change one of the ledger's own (a ledger that acknowledged
+     * appends without flushing them would not be the record it claims to be), naming the setting as
+     * {@code prefix} + its name.
+     */
+    static void checkExtraSettings(Map<String, String> extraSettings, String prefix) {
+        for (String name : extraSettings.keySet()) {
+            if (OWN_SETTINGS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                throw new IllegalArgumentException(prefix + name + ": the ledger sets " + name
+                        + " itself (" + String.join(", ", new java.util.TreeSet<>(OWN_SETTINGS))
+                        + " are not configurable)");
+            }
         }
     }
 

@@ -1,16 +1,20 @@
 package org.agreementledger.database;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Where the ledger keeps its events: an external PostgreSQL when {@code url} is set
- * ({@code LEDGER_DB_URL}), else an embedded one in {@code dataDir}.
+ * ({@code LEDGER_DB_URL}), else an embedded one in {@code dataDir}, started with the ledger's own
+ * server settings and {@code embeddedSettings} besides (for example
+ * {@code shared_preload_libraries: pg_stat_statements}, to count the statements an append costs).
  */
 @ConfigurationProperties("ledger.db")
 public record LedgerDatabaseProperties(String url, String user, String password, Path dataDir, int poolSize,
                                        java.time.Duration connectionTimeout, int embeddedMaxConnections,
-                                       boolean rewriteBatchedInserts, Supervision supervision) {
+                                       boolean rewriteBatchedInserts, Supervision supervision,
+                                       Map<String, String> embeddedSettings) {
 
     /**
      * How the embedded PostgreSQL is watched ({@link DatabaseSupervisor}).
@@ -29,6 +33,8 @@ public record LedgerDatabaseProperties(String url, String user, String password,
 
     public LedgerDatabaseProperties {
         supervision = supervision == null ? Supervision.DEFAULT : supervision;
+        embeddedSettings = embeddedSettings == null ? Map.of() : Map.copyOf(embeddedSettings);
+        EmbeddedLedgerDatabase.checkExtraSettings(embeddedSettings, "ledger.db.embedded-settings.");
     }
 
     public boolean external() {

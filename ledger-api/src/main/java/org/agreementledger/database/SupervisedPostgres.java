@@ -1,6 +1,7 @@
 package org.agreementledger.database;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The embedded PostgreSQL as the application holds it: one running instance at a time on one data
@@ -11,18 +12,20 @@ import java.nio.file.Path;
 final class SupervisedPostgres implements AutoCloseable {
 
     private final int maxConnections;
+    private final Map<String, String> extraSettings;
     /** The running instance; a restart starts the next on its data directory and port. */
     private volatile EmbeddedLedgerDatabase current;
     private volatile boolean closed;
 
-    private SupervisedPostgres(int maxConnections, EmbeddedLedgerDatabase first) {
+    private SupervisedPostgres(int maxConnections, Map<String, String> extraSettings, EmbeddedLedgerDatabase first) {
         this.maxConnections = maxConnections;
+        this.extraSettings = extraSettings;
         this.current = first;
     }
 
-    static SupervisedPostgres start(Path dataDir, int maxConnections) {
-        return new SupervisedPostgres(maxConnections, EmbeddedLedgerDatabase.start(dataDir, maxConnections, 0, false,
-                EmbeddedLedgerDatabase.STARTUP_WAIT));
+    static SupervisedPostgres start(Path dataDir, int maxConnections, Map<String, String> extraSettings) {
+        return new SupervisedPostgres(maxConnections, extraSettings, EmbeddedLedgerDatabase.start(dataDir,
+                maxConnections, 0, false, EmbeddedLedgerDatabase.STARTUP_WAIT, extraSettings));
     }
 
     String jdbcUrl(String database) {
@@ -62,7 +65,8 @@ final class SupervisedPostgres implements AutoCloseable {
             // its postmaster is dead; only the lock and zonky's bookkeeping are left to release
         }
         EmbeddedLedgerDatabase dead = current;
-        current = EmbeddedLedgerDatabase.start(dead.dataDir(), maxConnections, dead.port(), false, startupWait);
+        current = EmbeddedLedgerDatabase.start(dead.dataDir(), maxConnections, dead.port(), false, startupWait,
+                extraSettings);
     }
 
     @Override

@@ -26,10 +26,13 @@ class EmbeddedDatabaseRestartTest {
     @TempDir
     Path dataDir;
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE)
+    private ConfigurableApplicationContext start(String... more) {
+        List<String> arguments = new java.util.ArrayList<>(
                 // empty url: the embedded default, whatever the environment says
-                .run("--ledger.db.url=", "--ledger.db.data-dir=" + dataDir);
+                List.of("--ledger.db.url=", "--ledger.db.data-dir=" + dataDir));
+        arguments.addAll(List.of(more));
+        return new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE)
+                .run(arguments.toArray(String[]::new));
     }
 
     @Test
@@ -56,6 +59,30 @@ class EmbeddedDatabaseRestartTest {
                     org.agreementledger.testing.TestAgreements.withdrawal(first, LocalDate.of(2025, 5, 1)));
             assertThat(history.of(first)).hasSize(2);
         }
+    }
+
+    @Test
+    void extraServerSettingsApplyBesideTheLedgersOwn() {
+        // brackets keep a map key's underscores and dots (Spring Boot's binding drops them otherwise)
+        try (ConfigurableApplicationContext ledger = start(
+                "--ledger.db.embedded-settings[shared_preload_libraries]=pg_stat_statements",
+                "--ledger.db.embedded-settings[pg_stat_statements.track]=all",
+                "--ledger.db.embedded-settings[work_mem]=7MB")) {
+            JdbcTemplate jdbc = ledger.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("show work_mem", String.class)).isEqualTo("7MB");
+            jdbc.execute("create extension if not exists pg_stat_statements");
+            assertThat(jdbc.queryForObject("show pg_stat_statements.track", String.class)).isEqualTo("all");
+            assertThat(jdbc.queryForObject("select count(*) from pg_stat_statements", Long.class)).isPositive();
+            assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
+        }
+    }
+
+    @Test
+    void extraServerSettingsMayNotChangeTheLedgersOwn() {
+        assertThatThrownBy(() -> start("--ledger.db.embedded-settings[synchronous_commit]=off").close())
+                .rootCause().hasMessageContaining("ledger.db.embedded-settings.synchronous_commit")
+                .hasMessageContaining("the ledger sets synchronous_commit itself");
+        assertThat(dataDir.resolve("postgres")).doesNotExist();
     }
 
     @Test

@@ -27,6 +27,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * puts back the chain's linking as it was before V32 (every commit waits for the chain's lock and
  * links its own events, V30's work in V32's functions), the A/B of linking per commit group; and
  * {@code sql:no-chain} switches the chain's triggers off, for what the chain costs at all.
+ * With {@code --ledger.db.embedded-settings[shared_preload_libraries]=pg_stat_statements} (and
+ * {@code --ledger.db.embedded-settings[pg_stat_statements.track]=all} for the statements inside
+ * functions and triggers, {@code ...[pg_stat_statements.track_planning]=on} for how often each was
+ * planned) each step also prints the statements an append cost ({@link Statements}).
  * <pre>
  * java -cp ... org.agreementledger.bench.SingleAppendsAB ROUNDS SECONDS RATE[,RATE...] VARIANT...
  * </pre>
@@ -140,6 +144,7 @@ public final class SingleAppendsAB {
                 profile.start(Duration.ofMillis(10));
                 long compiling = JitWarmUp.compilingMs();
                 times.split(); // the warm-up's, or the last step's
+                Statements statements = Statements.ifLoaded(context.getBean(JdbcTemplate.class));
                 OpenLoop.Step result = OpenLoop.run(SingleAppendsPhase.CLIENTS, rate, seconds, append);
                 compiling = JitWarmUp.compilingMs() - compiling;
                 StageProfile.Profile cpu = profile.stop(result.sent());
@@ -150,6 +155,7 @@ public final class SingleAppendsAB {
                         result.errors(), cpu.jvmCpuMsPerCommand(), cpu.postgresCpuMsPerCommand(),
                         pendingRecorded(context) - pendingBefore, compiling, BenchMain.loadAverage());
                 System.out.printf("    %s%n", times.split());
+                statements.print(result.sent());
                 for (StageProfile.Stage stage : cpu.stages()) {
                     System.out.printf("    %-60s %.3f ms (%.0f%%)%n", stage.name(), stage.jvmCpuMsPerCommand(),
                             100 * stage.share());
@@ -157,6 +163,39 @@ public final class SingleAppendsAB {
             }
         } finally {
             Bench.delete(List.of(dir));
+        }
+    }
+
+    /** The statements a step ran, per append, by pg_stat_statements, when the server has it loaded. */
+    private record Statements(JdbcTemplate jdbc) {
+
+        private static final String TOP = """
+                select calls, plans, total_plan_time, total_exec_time, rows,
+                       left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
+                from pg_stat_statements order by calls desc, total_exec_time desc limit 30""";
+
+        static Statements ifLoaded(JdbcTemplate jdbc) {
+            String preloaded = jdbc.queryForObject("show shared_preload_libraries", String.class);
+            if (preloaded == null || !preloaded.contains("pg_stat_statements")) {
+                return new Statements(null);
+            }
+            jdbc.execute("create extension if not exists pg_stat_statements");
+            jdbc.execute("select pg_stat_statements_reset()");
+            return new Statements(jdbc);
+        }
+
+        void print(int appends) {
+            if (jdbc == null || appends == 0) {
+                return;
+            }
+            System.out.println("    statements an append (calls, plans, ms planning, ms executing incl. waits, rows a call):");
+            jdbc.query(TOP, row -> {
+                long calls = row.getLong("calls");
+                System.out.printf("    %6.3f %6.3f %7.4f %7.4f %6.2f  %s%n", (double) calls / appends,
+                        (double) row.getLong("plans") / appends, row.getDouble("total_plan_time") / appends,
+                        row.getDouble("total_exec_time") / appends, (double) row.getLong("rows") / Math.max(1, calls),
+                        row.getString("query"));
+            });
         }
     }
 
