@@ -54,7 +54,7 @@ class AppendCommand implements Runnable {
             Acknowledgement<C> appended = onLedger(context -> {
                 AgreementLedger ledger = context.getBean(AgreementLedger.class);
                 // said done only once the reports hold it: a report asked after this exits includes it
-                return context.getBean(AcknowledgedWrites.class).append(() -> {
+                return context.getBean(AcknowledgedWrites.class).appendSingle(() -> {
                     append().accept(ledger, command);
                     return command;
                 });

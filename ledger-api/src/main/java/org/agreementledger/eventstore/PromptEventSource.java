@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.agreementledger.reporting.RowsWrittenByTheAppend;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -28,10 +29,11 @@ import org.springframework.stereotype.Component;
  * append reached the reports a quarter of a second later on average, and a write acknowledged only
  * once the reports hold it ({@code visibility.AcknowledgedWrites}) took half a second: 2 a second
  * for a client appending one after the other. These streams do call back: every millisecond at
- * first, then less often, in the 200 ms after this application last committed events (the store's
- * own reader fetches them from the database meanwhile, and the processor finds them at the first
- * call after it has), and every 500 ms besides, as the processor asked before, for events other
- * instances append.
+ * first, then less often, in the 200 ms after this application last committed events whose report
+ * rows the processor writes (the store's own reader fetches them from the database meanwhile, and
+ * the processor finds them at the first call after it has), and every 100 ms besides: for events
+ * other instances append, and for single appends here, which wrote their own report rows and so
+ * wake nobody (the processor passes them in one batch).
  */
 @Component(PromptEventSource.BEAN)
 class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
@@ -52,7 +54,13 @@ class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?
      */
     private static final long[] AFTER_A_COMMIT_MS = {1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 15, 20, 25, 30, 35, 40, 45, 50, 60,
             70, 80, 90, 100, 200};
-    private static final Duration POLL = Duration.ofMillis(500);
+    /**
+     * The call back besides those after a commit: for events other instances append, and for those
+     * of single appends here that wrote their own report rows (they do not wake the processor, which
+     * passes them here in one batch; the store's reader fetches them as often,
+     * {@code ledger.event-store.fetch-delay}). Axon's own poll is every 500 ms.
+     */
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private final EventStore store;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
@@ -72,7 +80,8 @@ class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?
     }
 
     private void committed() {
-        if (callbacks.isEmpty()) {
+        if (callbacks.isEmpty() || RowsWrittenByTheAppend.thisThreadsAppendWroteItsRows()) {
+            // a single append that wrote its own report rows: the processor passes its events at the next poll
             return;
         }
         lastCommit = System.nanoTime();

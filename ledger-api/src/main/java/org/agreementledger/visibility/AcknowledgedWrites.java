@@ -7,6 +7,7 @@ import org.agreementledger.eventstore.AppendedEvents;
 import org.agreementledger.integrity.LedgerChain;
 import org.agreementledger.reporting.ReportPosition;
 import org.agreementledger.reporting.ReportProcessor;
+import org.agreementledger.reporting.RowsWrittenByTheAppend;
 import org.agreementledger.reporting.app.ReportProperties;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,9 @@ import org.springframework.stereotype.Component;
  * {@code ledger.reports.visible-within}. Past that the write is still answered as done, since it
  * is stored, and retrying it would append it twice or conflict; the answer then says the reports
  * are behind ({@code Ledger-Behind}), never that they hold it.
+ *
+ * <p>A single append (the HTTP and command line appends, {@link #appendSingle}) writes its own
+ * report rows inside its transaction, so it is visible once committed and does not wait.
  *
  * <p>Acknowledged also means linked into the hash chain. A commit that found the chain's lock taken
  * left its events pending (V32); before waiting for the reports, the write links them, with every
@@ -40,16 +44,36 @@ public class AcknowledgedWrites {
 
     /** Runs {@code write}, then waits until the reports hold what it appended, or the wait is up. */
     public <T> Acknowledgement<T> append(Supplier<T> write) {
+        return append(write, false);
+    }
+
+    /**
+     * Runs a single append (the HTTP and command line appends: a command or two, not an import),
+     * which writes its own report rows inside its transaction ({@link RowsWrittenByTheAppend}): the
+     * reports hold it once it has committed, with no wait for the report processor. While a rebuild
+     * is under way it does not, and this waits as {@link #append} does.
+     */
+    public <T> Acknowledgement<T> appendSingle(Supplier<T> write) {
+        return append(write, true);
+    }
+
+    private <T> Acknowledgement<T> append(Supplier<T> write, boolean single) {
         T result;
         long lastIndex;
         List<EventMessage<?>> events;
-        try (AppendedEvents.Scope appended = AppendedEvents.track()) {
+        boolean rowsWritten;
+        try (AppendedEvents.Scope appended = AppendedEvents.track();
+             RowsWrittenByTheAppend rows = single ? RowsWrittenByTheAppend.open() : null) {
             result = write.get();
             lastIndex = appended.lastIndex();
             events = appended.events();
+            rowsWritten = rows != null && rows.wereWritten();
         }
         if (lastIndex >= 0) {
             chain.linkPending();
+        }
+        if (lastIndex >= 0 && rowsWritten) {
+            return new Acknowledgement<>(result, lastIndex, null);
         }
         if (lastIndex >= 0 && reports.awaitTakenIn(events, lastIndex, visibleWithin)) {
             return new Acknowledgement<>(result, lastIndex, null);

@@ -60,7 +60,7 @@ final class SnapshotFollowing {
         int queries = 0;
         for (int i = 0; i < WARM_UP_APPENDS; i++) {
             int n = i;
-            writes.append(() -> ledger.sign(Clients.signing(source, "Bench Following Warm-up", 0, n)));
+            writes.appendSingle(() -> ledger.sign(Clients.signing(source, "Bench Following Warm-up", 0, n)));
             for (int q = 0; q < 1000; q++) {
                 long asOf = first + random.nextLong(lastValid - first + 1);
                 reports.counts(LocalDate.ofEpochDay(asOf), LocalDate.ofEpochDay(asOf + random.nextLong(lastKnown - asOf + 1)));
@@ -72,7 +72,7 @@ final class SnapshotFollowing {
         for (int i = 0; i < APPENDS; i++) {
             int n = i;
             long t = System.nanoTime();
-            writes.append(() -> ledger.sign(Clients.signing(source, "Bench Following", 0, n)));
+            writes.appendSingle(() -> ledger.sign(Clients.signing(source, "Bench Following", 0, n)));
             appendNanos += System.nanoTime() - t;
             long until = System.nanoTime() + ASKING.toNanos();
             while (System.nanoTime() < until && queries < MAX_QUERIES) {

@@ -29,11 +29,11 @@ final class WriteTimes {
         }
     }
 
-    /** Runs {@code write} acknowledged, as {@link AcknowledgedWrites#append} does, and keeps its two times. */
+    /** Runs {@code write} acknowledged, as {@link AcknowledgedWrites#appendSingle} does for an HTTP append, and keeps its two times. */
     <T> T append(AcknowledgedWrites writes, Supplier<T> write) {
         long sent = System.nanoTime();
         long[] committed = {0};
-        T result = writes.append(() -> {
+        T result = writes.appendSingle(() -> {
             T written = write.get();
             committed[0] = System.nanoTime();
             return written;

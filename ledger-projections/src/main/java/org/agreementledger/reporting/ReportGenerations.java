@@ -33,16 +33,20 @@ public class ReportGenerations {
     }
 
     /**
-     * The generation being built, and the id of the current database transaction (assigning it one
-     * if it has none yet): what a batch of the projection needs, in one round trip.
+     * The generation being built, whether reports read it (no rebuild under way), and the id of the
+     * current database transaction (assigning it one if it has none yet): what a batch of the
+     * projection needs, in one round trip. The id as a parameter, so the statement is prepared once a
+     * connection and planned once (without parameters it went by the simple protocol, planned every
+     * time: 0.03 ms a batch).
      */
     BuildingTransaction buildingInThisTransaction() {
-        return jdbc.queryForObject("select building, pg_current_xact_id()::text::bigint from report_generation"
-                + " where id = 1", (row, n) -> new BuildingTransaction(row.getInt(1), row.getLong(2)));
+        return jdbc.queryForObject("select building, published = building, pg_current_xact_id()::text::bigint"
+                        + " from report_generation where id = ?",
+                (row, n) -> new BuildingTransaction(row.getInt(1), row.getBoolean(2), row.getLong(3)), 1);
     }
 
-    /** The generation a batch writes and the transaction writing it. */
-    record BuildingTransaction(int generation, long transactionId) {
+    /** The generation a batch writes, whether it is the one reports read, and the transaction writing it. */
+    record BuildingTransaction(int generation, boolean published, long transactionId) {
     }
 
     public boolean rebuilding() {
@@ -61,6 +65,7 @@ public class ReportGenerations {
             int next = jdbc.queryForObject("select greatest(published, building) + 1 from report_generation "
                     + "where id = 1 for update", Integer.class);
             jdbc.update("delete from report_agreement_version where generation >= ?", next);
+            jdbc.update("delete from report_agreement_through where generation >= ?", next);
             jdbc.update("update report_generation set building = ?, published_position = case when published = building"
                     + " then ? else published_position end where id = 1", next, publishedPosition);
             return next;
@@ -81,6 +86,7 @@ public class ReportGenerations {
             // whose revision read could be matched by a batch applied meanwhile
             snapshots.setAside("a rebuild published generation " + generation);
             jdbc.update("delete from report_agreement_version where generation < ?", generation);
+            jdbc.update("delete from report_agreement_through where generation < ?", generation);
         }
     }
 }

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>It is also the one place that knows how far the published report tables are behind the
  * store ({@link #reportPosition()}, on every report answered) and whether they hold what a write
- * appended ({@link #awaitTakenIn}, which an acknowledged write waits for). Both go by each segment's
+ * appended ({@link #awaitTakenIn}, which an acknowledged import waits for; a single append writes
+ * its own report rows, {@link RowsWrittenByTheAppend}). Both go by each segment's
  * tracking token: the processor commits a batch's report rows and its token in one transaction,
  * so what a token covers is in the tables. A segment held here is read from the processor's
  * status, which moves after each commit, and past events the reports do not handle (a
@@ -49,13 +50,32 @@ public class ReportProcessor {
 
     private static final Duration POLL = Duration.ofMillis(10);
 
+    /** See {@link #GENERATION_AND_STORE}. */
+    static final int LOOKED_AT_AFTER_TOKENS = 1000;
+
+    /**
+     * Where the store and the report tables stand, given the tokens' position and gaps. An event
+     * the tokens have not passed is taken in all the same when its single append wrote its rows
+     * (V33's {@code report_agreement_through} folds it): the processor passes such events within
+     * milliseconds. Further behind than {@link #LOOKED_AT_AFTER_TOKENS} events (a processor
+     * catching up, or not started), every event after the tokens counts as not taken in, as before
+     * V33, rather than each being looked up on every report.
+     */
     private static final String GENERATION_AND_STORE = """
+            with store as (select max(globalindex) as head from domainevententry),
+            not_taken_in as (
+                select e.globalindex from domainevententry e, report_generation g, store s
+                where g.id = 1 and (e.globalindex > ? or e.globalindex = any(?::bigint[]))
+                  and (s.head - ? > %d
+                       or not exists (select 1 from report_agreement_through t
+                                      where t.generation = g.building and t.agreement_id = e.aggregateidentifier
+                                        and t.sequence >= e.sequencenumber)))
             select g.published <> g.building as rebuilding, g.published_position,
-                   (select max(globalindex) from domainevententry) as head,
-                   (select count(*) from domainevententry where globalindex > ?) as after_position,
-                   (select count(*) from domainevententry where globalindex = any(?::bigint[])) as in_gaps,
+                   (select head from store) as head,
+                   (select count(*) from not_taken_in) as not_taken_in,
+                   (select min(globalindex) from not_taken_in where globalindex > ?) as first_after_position,
                    (select sum(changes)::bigint from report_revision) as revision
-            from report_generation g where g.id = 1""";
+            from report_generation g where g.id = 1""".formatted(LOOKED_AT_AFTER_TOKENS);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -154,10 +174,12 @@ public class ReportProcessor {
                 answer[0] = new ReportPosition(standing, head, head <= standing ? 0 : eventsAfter(standing),
                         row.getLong("revision"));
             } else {
-                answer[0] = new ReportPosition(tokensAt, head, row.getLong("after_position") + row.getLong("in_gaps"),
-                        row.getLong("revision"));
+                // every event up to the first after the tokens that nobody has taken in
+                long upTo = row.getObject("first_after_position") == null ? Math.max(tokensAt, head)
+                        : row.getLong("first_after_position") - 1;
+                answer[0] = new ReportPosition(upTo, head, row.getLong("not_taken_in"), row.getLong("revision"));
             }
-        }, position, gaps.toArray(Long[]::new));
+        }, position, gaps.toArray(Long[]::new), position, position);
         return answer[0];
     }
 

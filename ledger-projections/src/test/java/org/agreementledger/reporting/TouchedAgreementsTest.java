@@ -40,7 +40,7 @@ class TouchedAgreementsTest {
 
     @Test
     void aStreamStartingInTheBatchIsTakenFromTheBatchAlone() {
-        AgreementReportProjection.TouchedAgreements touched = new AgreementReportProjection.TouchedAgreements();
+        AgreementRows.TouchedAgreements touched = new AgreementRows.TouchedAgreements();
         touched.handled("A", new RecordedEvent(0, null));
         touched.handled("A", new RecordedEvent(1, null));
 
@@ -52,7 +52,7 @@ class TouchedAgreementsTest {
 
     @Test
     void theEventsBeforeTheBatchsFirstComeFromTheStoreAndNoneAfterItsLast() {
-        AgreementReportProjection.TouchedAgreements touched = new AgreementReportProjection.TouchedAgreements();
+        AgreementRows.TouchedAgreements touched = new AgreementRows.TouchedAgreements();
         touched.handled("B", new RecordedEvent(3, null));
         touched.handled("B", new RecordedEvent(4, null));
         touched.handled("C", new RecordedEvent(0, null));
@@ -66,7 +66,7 @@ class TouchedAgreementsTest {
 
     @Test
     void handledEventsThatSkipASequenceNumberAreAllReadFromTheStoreInstead() {
-        AgreementReportProjection.TouchedAgreements touched = new AgreementReportProjection.TouchedAgreements();
+        AgreementRows.TouchedAgreements touched = new AgreementRows.TouchedAgreements();
         touched.handled("D", new RecordedEvent(2, null));
         touched.handled("D", new RecordedEvent(4, null));
 

@@ -33,7 +33,7 @@ record AgreementController(AgreementLedger ledger, AgreementHistory history, Ack
             responses = @ApiResponse(responseCode = "201", description = "signed: {\"agreementId\"}, Location its"
                     + " history"))
     ResponseEntity<Map<String, String>> sign(@RequestBody AgreementRequests.Sign body) {
-        Acknowledgement<String> signed = writes.append(() -> ledger.sign(body.toCommand()));
+        Acknowledgement<String> signed = writes.appendSingle(() -> ledger.sign(body.toCommand()));
         URI location = UriComponentsBuilder.fromPath("/api/agreements/{id}/history").buildAndExpand(signed.result())
                 .encode().toUri();
         return ResponseEntity.created(location).headers(signed.headers()).body(Map.of("agreementId", signed.result()));
@@ -64,7 +64,7 @@ record AgreementController(AgreementLedger ledger, AgreementHistory history, Ack
     }
 
     private ResponseEntity<Map<String, String>> amended(AgreementAmendment command) {
-        Acknowledgement<String> amended = writes.append(() -> {
+        Acknowledgement<String> amended = writes.appendSingle(() -> {
             ledger.amend(command);
             return command.agreementId();
         });
