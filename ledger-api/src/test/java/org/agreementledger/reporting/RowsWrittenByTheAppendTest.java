@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.agreementledger.agreement.app.AgreementLedger;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.testing.LedgerIntegrationTest;
@@ -19,11 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -65,13 +60,7 @@ class RowsWrittenByTheAppendTest extends LedgerIntegrationTest {
     }
 
     private ResponseEntity<JsonNode> sign(String agencyName) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(ARCHIVIST_TOKEN);
-        Map<String, Object> body = Map.of("state", "TN", "agencyName", agencyName, "county", "Davidson",
-                "agencyType", "County", "model", "TFM", "signedOn", "2025-01-02", "knownOn", "2025-05-16",
-                "source", Map.of("kind", "press", "title", "Test Gazette"));
-        return http.exchange("/api/agreements", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+        return signOverHttp(http, agencyName);
     }
 
     private long agreementsCounted() {

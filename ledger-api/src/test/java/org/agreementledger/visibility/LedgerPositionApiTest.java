@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.agreementledger.reporting.ReportProcessor;
 import org.agreementledger.testing.LedgerIntegrationTest;
 import org.agreementledger.testing.TestAgreements;
@@ -68,13 +67,7 @@ class LedgerPositionApiTest extends LedgerIntegrationTest {
     }
 
     private ResponseEntity<JsonNode> sign(String agencyName) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(ARCHIVIST_TOKEN);
-        Map<String, Object> body = Map.of("state", "TN", "agencyName", agencyName, "county", "Davidson",
-                "agencyType", "County", "model", "TFM", "signedOn", "2025-01-02", "knownOn", "2025-05-16",
-                "source", Map.of("kind", "press", "title", "Test Gazette"));
-        return http.exchange("/api/agreements", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+        return signOverHttp(http, agencyName);
     }
 
     private long head() {
