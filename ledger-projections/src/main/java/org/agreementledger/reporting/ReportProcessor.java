@@ -56,8 +56,8 @@ public class ReportProcessor {
     /**
      * Where the store and the report tables stand, given the tokens' position and gaps. An event
      * the tokens have not passed is taken in all the same when its single append wrote its rows
-     * (V33's {@code report_agreement_through} folds it): the processor passes such events within
-     * milliseconds. Further behind than {@link #LOOKED_AT_AFTER_TOKENS} events (a processor
+     * (V33's {@code report_agreement_through} folds it): the processor passes such events at its next
+     * poll, within about 100 ms. Further behind than {@link #LOOKED_AT_AFTER_TOKENS} events (a processor
      * catching up, or not started), every event after the tokens counts as not taken in, as before
      * V33, rather than each being looked up on every report.
      */
