@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.agreementledger.LedgerApplication;
 import org.agreementledger.agreement.app.AgreementLedger;
 import org.agreementledger.api.SignAgreement;
@@ -12,6 +17,7 @@ import org.agreementledger.api.Source;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.UsState;
 import org.agreementledger.testing.LedgerDatabaseExtension;
+import org.agreementledger.visibility.AcknowledgedWrites;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -59,6 +65,69 @@ class SnapshotFoldTest {
             assertThat(snapshots.setAsides()).as("snapshots set aside").isEqualTo(setAsides);
             assertThat(snapshots.statistics().loads()).as("loads: the first only").isEqualTo(1);
             for (int day = 0; day < 400; day += 37) {
+                assertSameAsSql(reports, day);
+            }
+        }
+    }
+
+    /**
+     * Folds made while single appends go on from several threads (each applying its own batch to
+     * the snapshot as it commits): the batches applied while a fold ran are applied to its arrays
+     * before it is swapped in, by the fold's thread and then by the swap, so no fold is left out and
+     * the counts stay the SQL statement's.
+     */
+    @Test
+    void batchesAppliedWhileAFoldRunsAreCaughtUpOn() throws Exception {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false)
+                .run(LedgerDatabaseExtension.newDatabase().ledgerArguments("--ledger.reports.fold-overlay-at=8"))) {
+            AgreementLedger ledger = context.getBean(AgreementLedger.class);
+            AgreementReports reports = context.getBean(AgreementReports.class);
+            ReportProcessor processor = context.getBean(ReportProcessor.class);
+            ReportSnapshots snapshots = context.getBean(ReportSnapshots.class);
+            AcknowledgedWrites writes = context.getBean(AcknowledgedWrites.class);
+            for (int i = 0; i < 10; i++) {
+                sign(ledger, i);
+            }
+            processor.awaitCaughtUp(Duration.ofSeconds(30));
+            reports.counts(BASE, AgreementReports.today());
+            assertThat(snapshots.await(Duration.ofSeconds(30))).as("the snapshot loaded").isTrue();
+
+            int threads = 6;
+            int each = 60;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int first = 10 + t * each;
+                    done.add(pool.submit(() -> {
+                        for (int i = first; i < first + each; i++) {
+                            int n = i;
+                            writes.appendSingle(() -> {
+                                sign(ledger, n);
+                                return n;
+                            });
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> future : done) {
+                    future.get(2, TimeUnit.MINUTES);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            processor.awaitCaughtUp(Duration.ofSeconds(30));
+            sign(ledger, 10 + threads * each); // one more batch, to swap in a fold made after the last
+            processor.awaitCaughtUp(Duration.ofSeconds(30));
+
+            SnapshotStatistics statistics = snapshots.statistics();
+            assertThat(statistics.folds()).as("folds swapped in").isGreaterThanOrEqualTo(3);
+            assertThat(statistics.foldCatchUps()).as("batches applied to folds made while they ran").isPositive();
+            assertThat(statistics.foldsLeftOut()).as("folds left out").isZero();
+            assertThat(statistics.setAsides()).as("snapshots set aside").isZero();
+            assertThat(statistics.loads()).as("loads: the first only").isEqualTo(1);
+            for (int day = 0; day < 400; day += 23) {
                 assertSameAsSql(reports, day);
             }
         }

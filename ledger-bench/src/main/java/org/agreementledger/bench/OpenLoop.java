@@ -34,6 +34,14 @@ final class OpenLoop {
         }
     }
 
+    /**
+     * Requests slower than this many ms are listed on stderr after their step, each with the wall-clock
+     * instant it was scheduled at, to be set beside a GC or safepoint log ({@code -Dbench.slowMs}; off
+     * by default).
+     */
+    private static final long SLOW_NANOS = Math.round(Double.parseDouble(System.getProperty("bench.slowMs", "-1"))
+            * 1e6);
+
     private OpenLoop() {
     }
 
@@ -84,8 +92,25 @@ final class OpenLoop {
         }
         long end = Arrays.stream(lastDone).max().orElse(start);
         long[] answered = Arrays.stream(nanos).filter(n -> n >= 0).toArray();
+        if (SLOW_NANOS > 0) {
+            listSlow(perSecond, start, intervalNanos, nanos);
+        }
         return new Step(perSecond, total, round(answered.length / ((end - start) / 1e9), 0),
                 Bench.ms(Bench.percentile(answered, 50)), Bench.ms(Bench.percentile(answered, 99)),
                 Bench.ms(Arrays.stream(answered).max().orElse(0)), errors.get(), firstError[0]);
+    }
+
+    private static void listSlow(double perSecond, long start, long intervalNanos, long[] nanos) {
+        long wallAtStart = System.currentTimeMillis() * 1_000_000 - (System.nanoTime() - start);
+        StringBuilder slow = new StringBuilder();
+        int count = 0;
+        for (int k = 0; k < nanos.length; k++) {
+            if (nanos[k] > SLOW_NANOS) {
+                count++;
+                java.time.Instant at = java.time.Instant.ofEpochSecond(0, wallAtStart + k * intervalNanos);
+                slow.append("\n  ").append(at).append(' ').append(Bench.ms(nanos[k])).append(" ms");
+            }
+        }
+        System.err.println("slow requests at " + perSecond + "/s (over " + SLOW_NANOS / 1e6 + " ms): " + count + slow);
     }
 }

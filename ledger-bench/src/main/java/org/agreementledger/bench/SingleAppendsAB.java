@@ -1,14 +1,24 @@
 package org.agreementledger.bench;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.agreementledger.LedgerApplication;
 import org.agreementledger.agreement.app.AgreementLedger;
 import org.agreementledger.api.Source;
 import org.agreementledger.api.SourceKind;
+import org.agreementledger.demo.DemoHistory;
+import org.agreementledger.importing.app.AtomicAppender;
+import org.agreementledger.progress.Progress;
+import org.agreementledger.progress.TerminalProgress;
+import org.agreementledger.reporting.AgreementReports;
 import org.agreementledger.reporting.ReportProcessor;
 import org.agreementledger.visibility.AcknowledgedWrites;
 import org.springframework.boot.WebApplicationType;
@@ -31,6 +41,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code --ledger.db.embedded-settings[pg_stat_statements.track]=all} for the statements inside
  * functions and triggers, {@code ...[pg_stat_statements.track_planning]=on} for how often each was
  * planned) each step also prints the statements an append cost ({@link Statements}).
+ * With {@code -Dab.preload=N -Dab.template=DIR} each ledger starts as a copy of DIR, a ledger of the demo
+ * history of N agreements made there once (the appends at the suite's sizes, without its 18 minutes
+ * before them); every ledger loads its report snapshot before the warm-up, as a server does at its
+ * first report, so the snapshot's applying and folding are in the steps ({@code -Dab.snapshot=false}
+ * leaves it unloaded).
  * <pre>
  * java -cp ... org.agreementledger.bench.SingleAppendsAB ROUNDS SECONDS RATE[,RATE...] VARIANT...
  * </pre>
@@ -65,6 +80,14 @@ public final class SingleAppendsAB {
                 return true;
             end $$""";
 
+    private static final long PRELOAD = Long.parseLong(System.getProperty("ab.preload", "0"));
+    private static final String TEMPLATE = System.getProperty("ab.template");
+    /** Whether each step runs under JFR for its stages ({@code -Dab.profile}); its start sets the JIT compiling. */
+    private static final boolean PROFILE = Boolean.parseBoolean(System.getProperty("ab.profile", "true"));
+    /** A directory the server's log directory (with {@code logging_collector} on) is copied to before the ledger goes. */
+    private static final String PG_LOG = System.getProperty("ab.pgLog");
+    private static final boolean SNAPSHOT = Boolean.parseBoolean(System.getProperty("ab.snapshot", "true"));
+
     private SingleAppendsAB() {
     }
 
@@ -75,6 +98,9 @@ public final class SingleAppendsAB {
             List<Double> rates = new ArrayList<>();
             for (String rate : args[2].split(",")) {
                 rates.add(Double.parseDouble(rate));
+            }
+            if (TEMPLATE != null) {
+                makeTemplate(Path.of(TEMPLATE), PRELOAD);
             }
             for (int round = 1; round <= rounds; round++) {
                 for (int v = 3; v < args.length; v++) {
@@ -90,6 +116,9 @@ public final class SingleAppendsAB {
 
     private static void measure(int round, String variant, double seconds, List<Double> rates) throws Exception {
         Path dir = Files.createTempDirectory("ledger-single-ab-");
+        if (TEMPLATE != null) {
+            copy(Path.of(TEMPLATE), dir);
+        }
         List<String> arguments = new ArrayList<>(List.of("--ledger.db.data-dir=" + dir,
                 "--spring.main.banner-mode=off", "--logging.level.root=warn", "--logging.level.org.agreementledger=warn",
                 "--logging.level.org.axonframework=warn"));
@@ -112,6 +141,9 @@ public final class SingleAppendsAB {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false).run(arguments.toArray(String[]::new))) {
             sql.forEach(context.getBean(JdbcTemplate.class)::execute);
+            if (SNAPSHOT && !context.getBean(AgreementReports.class).awaitSnapshot(Duration.ofMinutes(10))) {
+                throw new IllegalStateException("the report snapshot did not load");
+            }
             AgreementLedger ledger = context.getBean(AgreementLedger.class);
             AcknowledgedWrites writes = context.getBean(AcknowledgedWrites.class);
             ReportProcessor reports = context.getBean(ReportProcessor.class);
@@ -141,19 +173,22 @@ public final class SingleAppendsAB {
                 step[0]++;
                 long pendingBefore = pendingRecorded(context);
                 StageProfile profile = new StageProfile(postmaster);
-                profile.start(Duration.ofMillis(10));
+                profile.start(PROFILE ? Duration.ofMillis(10) : null);
                 long compiling = JitWarmUp.compilingMs();
+                long[] gcBefore = collections();
                 times.split(); // the warm-up's, or the last step's
                 Statements statements = Statements.ifLoaded(context.getBean(JdbcTemplate.class));
                 OpenLoop.Step result = OpenLoop.run(SingleAppendsPhase.CLIENTS, rate, seconds, append);
                 compiling = JitWarmUp.compilingMs() - compiling;
+                long[] gc = collections();
                 StageProfile.Profile cpu = profile.stop(result.sent());
                 System.out.printf("round %d variant [%s] %.0f/s offered: %.0f/s achieved, p50 %.2f ms, p99 %.2f ms,"
-                                + " %d errors; CPU ms an append: JVM %.3f, PostgreSQL %.3f; commits left pending %d;"
-                                + " JIT compiling %d ms; load %s%n",
+                                + " max %.2f ms, %d errors; CPU ms an append: JVM %.3f, PostgreSQL %.3f; commits left"
+                                + " pending %d; JIT compiling %d ms; GC pauses %d, %d ms; load %s%n",
                         round, variant, rate, result.achievedPerSecond(), result.p50Ms(), result.p99Ms(),
-                        result.errors(), cpu.jvmCpuMsPerCommand(), cpu.postgresCpuMsPerCommand(),
-                        pendingRecorded(context) - pendingBefore, compiling, BenchMain.loadAverage());
+                        result.maxMs(), result.errors(), cpu.jvmCpuMsPerCommand(), cpu.postgresCpuMsPerCommand(),
+                        pendingRecorded(context) - pendingBefore, compiling, gc[0] - gcBefore[0], gc[1] - gcBefore[1],
+                        BenchMain.loadAverage());
                 System.out.printf("    %s%n", times.split());
                 statements.print(result.sent());
                 for (StageProfile.Stage stage : cpu.stages()) {
@@ -162,7 +197,63 @@ public final class SingleAppendsAB {
                 }
             }
         } finally {
+            if (PG_LOG != null && Files.isDirectory(dir.resolve("postgres/log"))) {
+                Path to = Path.of(PG_LOG, "round-" + round + "-" + Math.abs(variant.hashCode()));
+                Files.createDirectories(to);
+                copy(dir.resolve("postgres/log"), to);
+            }
             Bench.delete(List.of(dir));
+        }
+    }
+
+    /** Collections so far, and the milliseconds they took, over the JVM's collectors. */
+    private static long[] collections() {
+        long[] sum = new long[2];
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum[0] += Math.max(0, collector.getCollectionCount());
+            sum[1] += Math.max(0, collector.getCollectionTime());
+        }
+        return sum;
+    }
+
+    /** A ledger of the demo history of {@code agreements} in {@code dir}, made once (a marker file says it is whole). */
+    private static void makeTemplate(Path dir, long agreements) throws Exception {
+        Path made = dir.resolve("ab-template-" + agreements);
+        if (Files.exists(made)) {
+            return;
+        }
+        if (Files.exists(dir)) {
+            Bench.delete(List.of(dir));
+        }
+        Files.createDirectories(dir);
+        try (ConfigurableApplicationContext context = Bench.startLedger(dir)) {
+            DemoHistory history = DemoHistory.of(1, agreements);
+            AtomicAppender appender = context.getBean(AtomicAppender.class);
+            Progress progress = TerminalProgress.onStderr(new PrintWriter(System.err, true));
+            progress.start("template: the demo history of " + agreements + " agreements", history.size());
+            List<Object> batch = new ArrayList<>(AppendPhase.APPEND_BATCH);
+            long done = 0;
+            for (Iterator<Object> commands = history.commands(); commands.hasNext(); ) {
+                batch.add(commands.next());
+                if (batch.size() == AppendPhase.APPEND_BATCH || !commands.hasNext()) {
+                    appender.appendAll(batch, "template", Progress.NONE);
+                    done += batch.size();
+                    batch.clear();
+                    progress.advance(done);
+                }
+            }
+            progress.finish();
+            context.getBean(ReportProcessor.class).awaitCaughtUp(Duration.ofMinutes(30));
+            context.getBean(JdbcTemplate.class).execute("vacuum (analyze)");
+        }
+        Files.createFile(made);
+    }
+
+    /** cp -a: PostgreSQL starts only on a data directory of mode 0700, which a copy must keep. */
+    private static void copy(Path from, Path to) throws IOException, InterruptedException {
+        Process cp = new ProcessBuilder("cp", "-a", from + "/.", to.toString()).inheritIO().start();
+        if (cp.waitFor() != 0) {
+            throw new IOException("cp -a " + from + " " + to + " failed");
         }
     }
 

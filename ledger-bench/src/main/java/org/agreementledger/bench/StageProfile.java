@@ -72,10 +72,13 @@ final class StageProfile {
         this.postmaster = postmaster;
     }
 
+    /** @param period JFR's sampling period, or null for the CPU figures alone (no recording, no stages) */
     void start(Duration period) {
-        recording = new Recording();
-        recording.enable("jdk.ExecutionSample").withPeriod(period);
-        recording.start();
+        if (period != null) {
+            recording = new Recording();
+            recording.enable("jdk.ExecutionSample").withPeriod(period);
+            recording.start();
+        }
         started = System.nanoTime();
         jvmCpuStart = jvmCpuNanos();
         postgresCpuStart = postgresCpuNanos();
@@ -88,6 +91,11 @@ final class StageProfile {
         long postgresCpu = postgresCpuNanos() - postgresCpuStart;
         long lowPriorityCpu = lowPriorityCpuNanos() - lowPriorityCpuStart;
         double seconds = Bench.seconds(started);
+        if (recording == null) {
+            return new Profile(commands, round(seconds, 2), round(jvmCpu / 1e6 / commands, 3),
+                    round(postgresCpu / 1e6 / commands, 3), round(lowPriorityCpu / 1e6 / commands, 3), 0, List.of(),
+                    "CPU ms per command, not sampled by stage");
+        }
         recording.stop();
         Path file = Files.createTempFile("ledger-bench-", ".jfr");
         try {

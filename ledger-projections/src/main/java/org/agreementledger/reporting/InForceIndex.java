@@ -441,11 +441,14 @@ final class InForceIndex {
 
     /** New arrays holding these and {@code overlay}'s rows, tagged {@code revision}: an overlay folded in. */
     InForceIndex plus(SnapshotOverlay overlay, long revision) {
-        Builder builder = new Builder(revision);
         Map<String, Map<SnapshotVersion, Integer>> changed = overlay.byAgency();
+        Builder builder = new Builder(revision, (int) Math.min(Integer.MAX_VALUE - 8, size + overlay.rows()),
+                agencyIds.length + changed.size());
+        short[] types = new short[agencyTypes.length];
+        Arrays.fill(types, (short) -1);
         for (int a = 0; a < agencyIds.length; a++) {
             if (!changed.containsKey(agencyIds[a])) {
-                builder.addRun(this, a);
+                builder.addRun(this, a, types);
             }
         }
         changed.forEach((agencyId, changes) -> {
@@ -582,21 +585,36 @@ final class InForceIndex {
     static final class Builder {
         private final long revision;
         private int size;
-        private int[] validFrom = new int[1024];
-        private int[] validTo = new int[1024];
-        private int[] knownFrom = new int[1024];
-        private int[] knownTo = new int[1024];
-        private int[] agency = new int[1024];
-        private byte[] model = new byte[1024];
-        private short[] agencyType = new short[1024];
-        private final Map<String, Integer> agencies = new HashMap<>();
+        private int[] validFrom;
+        private int[] validTo;
+        private int[] knownFrom;
+        private int[] knownTo;
+        private int[] agency;
+        private byte[] model;
+        private short[] agencyType;
+        /** Numbered as they come; {@link #sortedRows} renumbers them by their first start. */
+        private final AgencyNumbers agencies;
         private final List<UsState> agencyStates = new ArrayList<>();
         private final Map<String, Short> agencyTypes = new HashMap<>();
         private final List<String> agencyTypeNames = new ArrayList<>();
         private String[] agencyIdsByRank = new String[0];
 
         Builder(long revision) {
+            this(revision, 1024, 1024);
+        }
+
+        /** A builder with room for {@code rows} rows of {@code agencies} agencies before it grows (a fold knows them). */
+        Builder(long revision, int rows, int agencies) {
             this.revision = revision;
+            int room = Math.max(16, rows);
+            validFrom = new int[room];
+            validTo = new int[room];
+            knownFrom = new int[room];
+            knownTo = new int[room];
+            agency = new int[room];
+            model = new byte[room];
+            agencyType = new short[room];
+            this.agencies = AgencyNumbers.growing(agencies);
         }
 
         /** {@code times} rows like {@code row}. */
@@ -615,13 +633,20 @@ final class InForceIndex {
          * Agency {@code a}'s rows of {@code from}, as they are: a fold's unchanged agencies, copied column
          * by column. Through {@link SnapshotVersion}s they cost an object and a map entry a row: three
          * folds at 100k versions took 1.17 s that way, 0.84 s this way.
+         *
+         * @param types this builder's ordinal of each of {@code from}'s agency types, -1 until a row
+         *              brings it (so a type no row has any more is left out, as a load leaves it out)
          */
-        void addRun(InForceIndex from, int a) {
+        void addRun(InForceIndex from, int a, short[] types) {
             int ordinal = agencyOrdinal(from.agencyIds[a], STATES[from.agencyState[a]]);
-            int types = from.agencyTypes.length;
+            int fromTypes = from.agencyTypes.length;
             for (int i = from.runStart[a], end = from.runStart[a + 1]; i < end; i++) {
+                int type = from.cell[i] % fromTypes;
+                if (types[type] < 0) {
+                    types[type] = typeOrdinal(from.agencyTypes[type]);
+                }
                 add(ordinal, from.validFrom[i] + from.base, from.day(from.validTo[i]), from.knownFrom[i] + from.base,
-                        from.day(from.knownTo[i]), from.cell[i] / types, typeOrdinal(from.agencyTypes[from.cell[i] % types]));
+                        from.day(from.knownTo[i]), from.cell[i] / fromTypes, types[type]);
             }
         }
 
@@ -641,10 +666,8 @@ final class InForceIndex {
         }
 
         private int agencyOrdinal(String agencyId, UsState state) {
-            Integer ordinal = agencies.get(agencyId);
-            if (ordinal == null) {
-                ordinal = agencies.size();
-                agencies.put(agencyId, ordinal);
+            int ordinal = agencies.number(agencyId);
+            if (ordinal == agencyStates.size()) {
                 agencyStates.add(state);
             } else if (agencyStates.get(ordinal) != state) {
                 // counting agencies per state from the national bitset relies on this
@@ -726,14 +749,12 @@ final class InForceIndex {
             int[] rank = new int[agencies];
             Arrays.fill(rank, -1);
             List<UsState> statesByRank = new ArrayList<>(agencies);
-            String[] ids = new String[agencies];
-            this.agencies.forEach((id, a) -> ids[a] = id);
             agencyIdsByRank = new String[agencies];
             for (long key : byStart) {
                 int a = agency[(int) key];
                 if (rank[a] < 0) {
                     rank[a] = statesByRank.size();
-                    agencyIdsByRank[rank[a]] = ids[a];
+                    agencyIdsByRank[rank[a]] = this.agencies.id(a);
                     statesByRank.add(agencyStates.get(a));
                 }
             }

@@ -49,13 +49,6 @@ final class SnapshotOverlay {
         return sum.result();
     }
 
-    /** What this overlay holds beyond {@code earlier}, an overlay it grew from: the changes since. */
-    SnapshotOverlay minus(SnapshotOverlay earlier) {
-        Sum sum = new Sum();
-        earlier.byAgency.forEach((agency, versions) -> versions.forEach((row, times) -> sum.add(row, -times)));
-        return sum.result();
-    }
-
     /** This overlay plus rows, copying each touched agency's map once. */
     private final class Sum {
         private final Map<String, Map<SnapshotVersion, Integer>> copied = new HashMap<>();

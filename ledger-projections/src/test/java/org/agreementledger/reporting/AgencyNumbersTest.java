@@ -32,6 +32,27 @@ class AgencyNumbersTest {
     }
 
     @Test
+    void aGrowingTableNumbersIdsInTheOrderTheyFirstCome() {
+        SplittableRandom random = new SplittableRandom(287);
+        for (int round = 0; round < 100; round++) {
+            int n = random.nextInt(0, 5_000);
+            AgencyNumbers numbers = AgencyNumbers.growing(random.nextInt(0, 64)); // grows many times
+            Map<String, Integer> expected = new HashMap<>();
+            for (int k = 0; k < n; k++) {
+                String id = "agency-" + random.nextInt(0, Math.max(1, n / 2));
+                Integer first = expected.putIfAbsent(id, expected.size());
+                assertThat(numbers.number(id)).as(id).isEqualTo(first == null ? expected.size() - 1 : first);
+            }
+            assertThat(numbers.size()).isEqualTo(expected.size());
+            expected.forEach((id, a) -> {
+                assertThat(numbers.of(id)).as(id).isEqualTo(a);
+                assertThat(numbers.id(a)).isEqualTo(id);
+            });
+            assertThat(numbers.of("agency-" + n)).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void collidingHashesStayApart() {
         // "Aa" and "BB" have the same String hash; every mix of them does too
         String[] ids = {"AaAa", "AaBB", "BBAa", "BBBB", "Aa", "BB"};
