@@ -37,19 +37,11 @@ class SnapshotFoldTest {
 
     @Test
     void foldsAreSwappedInByTheNextBatchAndCountsStayTheSqlOnes() {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false)
-                .run(LedgerDatabaseExtension.newDatabase().ledgerArguments("--ledger.reports.fold-overlay-at=8"))) {
+        try (ConfigurableApplicationContext context = ledgerWithItsSnapshotLoaded()) {
             AgreementLedger ledger = context.getBean(AgreementLedger.class);
             AgreementReports reports = context.getBean(AgreementReports.class);
             ReportProcessor processor = context.getBean(ReportProcessor.class);
             ReportSnapshots snapshots = context.getBean(ReportSnapshots.class);
-            for (int i = 0; i < 10; i++) {
-                sign(ledger, i);
-            }
-            processor.awaitCaughtUp(Duration.ofSeconds(30));
-            reports.counts(BASE, AgreementReports.today()); // the first report starts the load
-            assertThat(snapshots.await(Duration.ofSeconds(30))).as("the snapshot loaded").isTrue();
             InForceIndex loaded = reports.snapshot().arrays();
             int setAsides = snapshots.setAsides();
 
@@ -78,20 +70,12 @@ class SnapshotFoldTest {
      */
     @Test
     void batchesAppliedWhileAFoldRunsAreCaughtUpOn() throws Exception {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false)
-                .run(LedgerDatabaseExtension.newDatabase().ledgerArguments("--ledger.reports.fold-overlay-at=8"))) {
+        try (ConfigurableApplicationContext context = ledgerWithItsSnapshotLoaded()) {
             AgreementLedger ledger = context.getBean(AgreementLedger.class);
             AgreementReports reports = context.getBean(AgreementReports.class);
             ReportProcessor processor = context.getBean(ReportProcessor.class);
             ReportSnapshots snapshots = context.getBean(ReportSnapshots.class);
             AcknowledgedWrites writes = context.getBean(AcknowledgedWrites.class);
-            for (int i = 0; i < 10; i++) {
-                sign(ledger, i);
-            }
-            processor.awaitCaughtUp(Duration.ofSeconds(30));
-            reports.counts(BASE, AgreementReports.today());
-            assertThat(snapshots.await(Duration.ofSeconds(30))).as("the snapshot loaded").isTrue();
 
             int threads = 6;
             int each = 60;
@@ -131,6 +115,22 @@ class SnapshotFoldTest {
                 assertSameAsSql(reports, day);
             }
         }
+    }
+
+    /** A ledger folding every 8 rows, with 10 signings and its snapshot loaded (by a first report). */
+    private static ConfigurableApplicationContext ledgerWithItsSnapshotLoaded() {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false)
+                .run(LedgerDatabaseExtension.newDatabase().ledgerArguments("--ledger.reports.fold-overlay-at=8"));
+        AgreementLedger ledger = context.getBean(AgreementLedger.class);
+        for (int i = 0; i < 10; i++) {
+            sign(ledger, i);
+        }
+        context.getBean(ReportProcessor.class).awaitCaughtUp(Duration.ofSeconds(30));
+        context.getBean(AgreementReports.class).counts(BASE, AgreementReports.today());
+        assertThat(context.getBean(ReportSnapshots.class).await(Duration.ofSeconds(30))).as("the snapshot loaded")
+                .isTrue();
+        return context;
     }
 
     /** The current snapshot's counts on {@code day} (as known today) are the SQL statement's. */
