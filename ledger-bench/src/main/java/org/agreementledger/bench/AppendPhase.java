@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.agreementledger.demo.DemoHistory;
 import org.agreementledger.importing.app.AtomicAppender;
@@ -56,25 +57,11 @@ final class AppendPhase {
         profiler.start(java.time.Duration.ofMillis(20));
         // only the appends are timed: building a batch's commands from the history (untimed) is the
         // input, as reading the rows is the baselines'
-        long appending = 0;
         List<Long> transactions = new ArrayList<>();
         long phaseStarted = System.nanoTime();
         bench.progress.start("append (AtomicAppender, " + APPEND_BATCH + " a transaction)", history.size());
-        List<Object> batch = new ArrayList<>(APPEND_BATCH);
-        long done = 0;
-        for (Iterator<Object> commands = history.commands(); commands.hasNext(); ) {
-            batch.add(commands.next());
-            if (batch.size() == APPEND_BATCH || !commands.hasNext()) {
-                long started = System.nanoTime();
-                appender.appendAll(batch, "bench", Progress.NONE);
-                long took = System.nanoTime() - started;
-                appending += took;
-                transactions.add(took);
-                done += batch.size();
-                batch.clear();
-                bench.progress.advance(done);
-            }
-        }
+        appendInBatches(appender, history, "bench", bench.progress, transactions::add);
+        long appending = transactions.stream().mapToLong(Long::longValue).sum();
         StageProfile.Profile profile = profiler.stop(history.size());
         bench.progress.finish();
         double seconds = appending / 1e9;
@@ -189,5 +176,27 @@ final class AppendPhase {
 
     private static double us(double seconds, double rows) {
         return round(seconds * 1e6 / rows, 1);
+    }
+
+    /**
+     * The demo history appended by the import's path, {@link #APPEND_BATCH} commands a transaction,
+     * advancing {@code progress} (started by the caller) after each; {@code took} is given each
+     * transaction's nanoseconds, the appends alone (building a batch's commands is the input).
+     */
+    static void appendInBatches(AtomicAppender appender, DemoHistory history, String phase, Progress progress,
+                                LongConsumer took) {
+        List<Object> batch = new ArrayList<>(APPEND_BATCH);
+        long done = 0;
+        for (Iterator<Object> commands = history.commands(); commands.hasNext(); ) {
+            batch.add(commands.next());
+            if (batch.size() == APPEND_BATCH || !commands.hasNext()) {
+                long started = System.nanoTime();
+                appender.appendAll(batch, phase, Progress.NONE);
+                took.accept(System.nanoTime() - started);
+                done += batch.size();
+                batch.clear();
+                progress.advance(done);
+            }
+        }
     }
 }

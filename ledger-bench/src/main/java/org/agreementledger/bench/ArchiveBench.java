@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.agreementledger.api.ImportReport;
 import org.agreementledger.importing.IceSheet;
 import org.agreementledger.importing.IceSheetReader;
@@ -223,7 +221,7 @@ final class ArchiveBench {
                 return figure;
             }
         } finally {
-            delete(dataDir);
+            Bench.delete(List.of(dataDir));
         }
     }
 
@@ -313,7 +311,7 @@ final class ArchiveBench {
                     .doubleValue() / importSeconds, 3));
             return figure;
         } finally {
-            delete(work);
+            Bench.delete(List.of(work));
         }
     }
 
@@ -378,12 +376,4 @@ final class ArchiveBench {
         heapByPhase.put(phase, at);
     }
 
-    static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-    }
 }

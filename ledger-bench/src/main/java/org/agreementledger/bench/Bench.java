@@ -119,8 +119,12 @@ final class Bench implements AutoCloseable {
         System.err.println("[bench] " + line);
     }
 
+    /** Deletes each directory with everything in it; one that is not there is left as it is. */
     static void delete(List<Path> dirs) throws IOException {
         for (Path dir : dirs) {
+            if (!Files.exists(dir)) {
+                continue;
+            }
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.agreementledger.LedgerApplication;
 import org.agreementledger.agreement.app.AgreementLedger;
@@ -222,26 +221,14 @@ public final class SingleAppendsAB {
         if (Files.exists(made)) {
             return;
         }
-        if (Files.exists(dir)) {
-            Bench.delete(List.of(dir));
-        }
+        Bench.delete(List.of(dir)); // a template left half made
         Files.createDirectories(dir);
         try (ConfigurableApplicationContext context = Bench.startLedger(dir)) {
             DemoHistory history = DemoHistory.of(1, agreements);
             AtomicAppender appender = context.getBean(AtomicAppender.class);
             Progress progress = TerminalProgress.onStderr(new PrintWriter(System.err, true));
             progress.start("template: the demo history of " + agreements + " agreements", history.size());
-            List<Object> batch = new ArrayList<>(AppendPhase.APPEND_BATCH);
-            long done = 0;
-            for (Iterator<Object> commands = history.commands(); commands.hasNext(); ) {
-                batch.add(commands.next());
-                if (batch.size() == AppendPhase.APPEND_BATCH || !commands.hasNext()) {
-                    appender.appendAll(batch, "template", Progress.NONE);
-                    done += batch.size();
-                    batch.clear();
-                    progress.advance(done);
-                }
-            }
+            AppendPhase.appendInBatches(appender, history, "template", progress, took -> { });
             progress.finish();
             context.getBean(ReportProcessor.class).awaitCaughtUp(Duration.ofMinutes(30));
             context.getBean(JdbcTemplate.class).execute("vacuum (analyze)");
