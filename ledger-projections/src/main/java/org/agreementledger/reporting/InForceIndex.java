@@ -3,10 +3,12 @@ package org.agreementledger.reporting;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.agreementledger.api.SupportModel;
 import org.agreementledger.api.UsState;
 
@@ -160,14 +162,15 @@ final class InForceIndex {
         Map<String, Integer> typeNumbers = agencyTypeNumbers;
         List<String> typeNames = null;
         for (AgencyRows rows : changed.values()) {
-            for (SnapshotVersion row : rows.rows()) {
-                if (!typeNumbers.containsKey(row.agencyType())) {
+            for (int i = 0; i < rows.size(); i++) {
+                String type = rows.agencyType(i);
+                if (!typeNumbers.containsKey(type)) {
                     if (typeNames == null) {
                         typeNames = new ArrayList<>(Arrays.asList(agencyTypes));
                         typeNumbers = new HashMap<>(agencyTypeNumbers);
                     }
-                    typeNumbers.put(row.agencyType(), typeNames.size());
-                    typeNames.add(row.agencyType());
+                    typeNumbers.put(type, typeNames.size());
+                    typeNames.add(type);
                 }
             }
         }
@@ -206,11 +209,12 @@ final class InForceIndex {
                 tallies.agency(state, perCell, -1);
             }
             java.util.Arrays.fill(perCell, 0);
-            for (int i = 0; i < rows.rows().length; i++) {
-                SnapshotVersion version = rows.rows()[i];
-                state = version.state().ordinal();
-                if (version.holds(day, known)) {
-                    perCell[version.model().ordinal() * types + numbers.get(version.agencyType())] += rows.times()[i];
+            if (rows.size() > 0) {
+                state = rows.state().ordinal();
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.holds(i, day, known)) {
+                    perCell[rows.model(i).ordinal() * types + numbers.get(rows.agencyType(i))] += rows.times(i);
                 }
             }
             if (state >= 0) {
@@ -335,8 +339,9 @@ final class InForceIndex {
         Deltas agencySpans = new Deltas(points);
         Deltas[] stateSpans = new Deltas[STATES.length];
         Stretches stretches = new Stretches(points, agencySpans, stateSpans);
+        BitSet replaced = numbersOf(changed.keySet());
         for (int a = 0; a < agencyState.length; a++) {
-            if (!changed.isEmpty() && changed.containsKey(agencyIds[a])) {
+            if (replaced.get(a)) {
                 continue; // below, with its changes
             }
             // an agency's versions come by start of valid time, so its stretches merge in one pass
@@ -354,15 +359,14 @@ final class InForceIndex {
         }
         int knownDay = (int) knownAt.toEpochDay();
         changed.forEach((agencyId, rows) -> {
-            if (rows.rows().length == 0) {
+            if (rows.size() == 0) {
                 return;
             }
-            stretches.begin(rows.rows()[0].state().ordinal());
-            for (int i = 0; i < rows.rows().length; i++) {
-                SnapshotVersion version = rows.rows()[i];
-                if (version.knownFrom() <= knownDay && knownDay < version.knownTo()) {
-                    agreements.span(version.validFrom(), version.validTo(), rows.times()[i]);
-                    stretches.add(version.validFrom(), version.validTo());
+            stretches.begin(rows.state().ordinal());
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.knownFrom(i) <= knownDay && knownDay < rows.knownTo(i)) {
+                    agreements.span(rows.validFrom(i), rows.validTo(i), rows.times(i));
+                    stretches.add(rows.validFrom(i), rows.validTo(i));
                 }
             }
             stretches.end();
@@ -403,25 +407,16 @@ final class InForceIndex {
         return versions;
     }
 
-    /**
-     * An agency's rows with an overlay's changes to them (rows the arrays hold, plus or minus the
-     * overlay's); null if the overlay removes a row the agency does not hold (the change does not
-     * belong to these arrays).
-     */
-    Map<SnapshotVersion, Integer> merged(String agencyId, Map<SnapshotVersion, Integer> changes) {
+    /** Agency {@code agencyId}'s rows in these arrays, each with how many times it occurs (none if they lack it). */
+    Map<SnapshotVersion, Integer> rowsOf(String agencyId) {
         int a = agencyNumbers.of(agencyId);
-        Map<SnapshotVersion, Integer> merged = a < 0 ? new HashMap<>() : versionsOf(a);
-        for (Map.Entry<SnapshotVersion, Integer> change : changes.entrySet()) {
-            int times = merged.getOrDefault(change.getKey(), 0) + change.getValue();
-            if (times < 0) {
-                return null;
-            } else if (times == 0) {
-                merged.remove(change.getKey());
-            } else {
-                merged.put(change.getKey(), times);
-            }
-        }
-        return merged;
+        return a < 0 ? new HashMap<>() : versionsOf(a);
+    }
+
+    /** These arrays' own string for agency type {@code type}, or {@code type} if they lack it. */
+    String canonicalAgencyType(String type) {
+        Integer number = agencyTypeNumbers.get(type);
+        return number == null ? type : agencyTypes[number];
     }
 
     /**
@@ -441,24 +436,39 @@ final class InForceIndex {
 
     /** New arrays holding these and {@code overlay}'s rows, tagged {@code revision}: an overlay folded in. */
     InForceIndex plus(SnapshotOverlay overlay, long revision) {
-        Map<String, Map<SnapshotVersion, Integer>> changed = overlay.byAgency();
+        Map<String, AgencyRows> changed = overlay.byAgency();
         Builder builder = new Builder(revision, (int) Math.min(Integer.MAX_VALUE - 8, size + overlay.rows()),
                 agencyIds.length + changed.size());
         short[] types = new short[agencyTypes.length];
         Arrays.fill(types, (short) -1);
+        BitSet replaced = numbersOf(changed.keySet());
         for (int a = 0; a < agencyIds.length; a++) {
-            if (!changed.containsKey(agencyIds[a])) {
+            if (!replaced.get(a)) {
                 builder.addRun(this, a, types);
             }
         }
-        changed.forEach((agencyId, changes) -> {
-            Map<SnapshotVersion, Integer> merged = merged(agencyId, changes);
-            if (merged == null) {
-                throw new IllegalStateException("the overlay removes rows agency " + agencyId + " does not hold");
+        changed.forEach((agencyId, rows) -> {
+            for (int i = 0; i < rows.size(); i++) {
+                builder.add(rows.row(agencyId, i), rows.times(i));
             }
-            merged.forEach(builder::add);
         });
         return builder.build();
+    }
+
+    /**
+     * The numbers of those of {@code agencyIds} these arrays hold: looked up once each, rather than
+     * asking the changed agencies' map about every agency (at a million agencies that boxed and
+     * iterated its way through tens of MB of garbage a fold or a timeline).
+     */
+    private BitSet numbersOf(Set<String> agencyIds) {
+        BitSet numbers = new BitSet(agencyIds.isEmpty() ? 0 : agencyState.length);
+        for (String agencyId : agencyIds) {
+            int a = agencyNumbers.of(agencyId);
+            if (a >= 0) {
+                numbers.set(a);
+            }
+        }
+        return numbers;
     }
 
     /** A query's day as stored: before the first stored day is -1, after the last stored day is the last. */

@@ -420,8 +420,7 @@ public class ReportSnapshots implements DisposableBean {
             ReportSnapshot snapshot;
             synchronized (writes) {
                 synchronized (this) {
-                    snapshot = ReportSnapshot.of(loaded.arrays(), SnapshotOverlay.EMPTY, loaded.revision(),
-                            loaded.generation());
+                    snapshot = ReportSnapshot.of(loaded.arrays(), loaded.revision(), loaded.generation());
                     boolean fits = true;
                     for (SnapshotChange change : sinceLoadStarted) {
                         if (!loaded.holds(change.transactionId())) {
@@ -496,6 +495,7 @@ public class ReportSnapshots implements DisposableBean {
             return;
         }
         made.from = from;
+        log.debug("report snapshot: folding {} overlay rows into {} versions", from.overlay().rows(), from.arrays().size());
         long started = System.nanoTime();
         ReportSnapshot folded = from.folded();
         try {

@@ -1,30 +1,30 @@
 package org.agreementledger.reporting;
 
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.agreementledger.api.UsState;
 import org.pcollections.HashTreePMap;
 import org.pcollections.PMap;
 
 /**
- * The changes applied to a snapshot since its arrays were built: per agency, how many more (or,
- * negative, fewer) rows of each kind it holds than the arrays say. Immutable: applying a change
- * copies the map of the agencies it touches only, in a persistent map that shares the rest, so a
- * reader holding an older overlay keeps a whole, consistent answer while a newer one is made, and
- * a batch costs the time of its own rows, not of the thousands the overlay holds by then (copying
- * the whole map was 80% of the report processor's CPU under single appends). Multiplicities are
- * signed, so changes that arrive out of commit order (two segments committing at once) add up all
- * the same.
+ * The changes applied to a snapshot since its arrays were built, as each changed agency's rows now
+ * ({@link AgencyRows}). Immutable: applying a change replaces the agencies it touches only, in a
+ * persistent map that shares the rest, so a reader holding an older overlay keeps a whole,
+ * consistent answer while a newer one is made, and a batch costs the time of its own rows, not of
+ * the thousands the overlay holds by then (copying the whole map was 80% of the report processor's
+ * CPU under single appends). A batch's rows are netted before they are applied, so changes that
+ * arrive out of commit order (two segments committing at once) add up all the same.
  */
 final class SnapshotOverlay {
 
     static final SnapshotOverlay EMPTY = new SnapshotOverlay(HashTreePMap.empty(), 0);
 
-    private final PMap<String, Map<SnapshotVersion, Integer>> byAgency;
-    /** Sum of |multiplicity|: the rows a count may have to look at besides the arrays. */
+    private final PMap<String, AgencyRows> byAgency;
+    /** How many rows (with multiplicities) the agencies differ from the arrays by: what a fold folds in. */
     private final long rows;
 
-    private SnapshotOverlay(PMap<String, Map<SnapshotVersion, Integer>> byAgency, long rows) {
+    private SnapshotOverlay(PMap<String, AgencyRows> byAgency, long rows) {
         this.byAgency = byAgency;
         this.rows = rows;
     }
@@ -37,45 +37,70 @@ final class SnapshotOverlay {
         return rows;
     }
 
-    /** Agencies with any change, each with its rows' net multiplicities (none zero). */
-    Map<String, Map<SnapshotVersion, Integer>> byAgency() {
+    /** Agencies whose rows differ from the arrays', each with its rows as they are now. */
+    Map<String, AgencyRows> byAgency() {
         return byAgency;
     }
 
-    SnapshotOverlay plus(SnapshotChange change) {
-        Sum sum = new Sum();
-        change.removed().forEach(row -> sum.add(row, -1));
-        change.added().forEach(row -> sum.add(row, 1));
-        return sum.result();
+    /**
+     * This overlay over {@code arrays} with {@code change} applied. Refused when the change removes a
+     * row an agency does not hold (it was not written on top of this), or puts an agency in two states.
+     */
+    SnapshotOverlay plus(SnapshotChange change, InForceIndex arrays) throws ReportSnapshot.Unfit {
+        Map<String, Map<SnapshotVersion, Integer>> netted = new LinkedHashMap<>();
+        change.removed().forEach(row -> net(netted, row, -1));
+        change.added().forEach(row -> net(netted, row, 1));
+        PMap<String, AgencyRows> next = byAgency;
+        long total = rows;
+        for (Map.Entry<String, Map<SnapshotVersion, Integer>> agency : netted.entrySet()) {
+            String agencyId = agency.getKey();
+            AgencyRows before = byAgency.get(agencyId);
+            Map<SnapshotVersion, Integer> merged = before == null ? arrays.rowsOf(agencyId) : before.toMap(agencyId);
+            for (Map.Entry<SnapshotVersion, Integer> delta : agency.getValue().entrySet()) {
+                int times = merged.getOrDefault(delta.getKey(), 0) + delta.getValue();
+                if (times < 0) {
+                    throw new ReportSnapshot.Unfit("the batch removes a row of agency " + agencyId
+                            + " the snapshot does not hold");
+                }
+                if (times == 0) {
+                    merged.remove(delta.getKey());
+                } else {
+                    merged.put(delta.getKey(), times);
+                }
+            }
+            long differs = differs(merged, arrays.rowsOf(agencyId));
+            total += differs - (before == null ? 0 : before.differs());
+            if (differs == 0) {
+                next = next.minus(agencyId); // back to the arrays' rows exactly
+                continue;
+            }
+            UsState state = null;
+            for (SnapshotVersion row : merged.keySet()) {
+                if (state != null && row.state() != state) {
+                    throw new ReportSnapshot.Unfit("agency " + agencyId + " appears in " + state + " and " + row.state());
+                }
+                state = row.state();
+            }
+            next = next.plus(agencyId, AgencyRows.of(state, merged, differs, arrays::canonicalAgencyType));
+        }
+        return new SnapshotOverlay(next, total);
     }
 
-    /** This overlay plus rows, copying each touched agency's map once. */
-    private final class Sum {
-        private final Map<String, Map<SnapshotVersion, Integer>> copied = new HashMap<>();
-        private long total = rows;
+    private static void net(Map<String, Map<SnapshotVersion, Integer>> netted, SnapshotVersion row, int times) {
+        netted.computeIfAbsent(row.agencyId(), agency -> new HashMap<>()).merge(row, times, Integer::sum);
+    }
 
-        void add(SnapshotVersion row, int times) {
-            Map<SnapshotVersion, Integer> versions = copied.computeIfAbsent(row.agencyId(), agency -> {
-                Map<SnapshotVersion, Integer> before = byAgency.get(agency);
-                return before == null ? new HashMap<>() : new HashMap<>(before);
-            });
-            int was = versions.getOrDefault(row, 0);
-            int now = was + times;
-            total += Math.abs(now) - Math.abs(was);
-            if (now == 0) {
-                versions.remove(row);
-            } else {
-                versions.put(row, now);
+    /** Rows (with multiplicities) in one of the two and not the other. */
+    private static long differs(Map<SnapshotVersion, Integer> rows, Map<SnapshotVersion, Integer> arrays) {
+        long differs = 0;
+        for (Map.Entry<SnapshotVersion, Integer> row : rows.entrySet()) {
+            differs += Math.abs(row.getValue() - arrays.getOrDefault(row.getKey(), 0));
+        }
+        for (Map.Entry<SnapshotVersion, Integer> row : arrays.entrySet()) {
+            if (!rows.containsKey(row.getKey())) {
+                differs += row.getValue();
             }
         }
-
-        SnapshotOverlay result() {
-            PMap<String, Map<SnapshotVersion, Integer>> next = byAgency;
-            for (Map.Entry<String, Map<SnapshotVersion, Integer>> agency : copied.entrySet()) {
-                next = agency.getValue().isEmpty() ? next.minus(agency.getKey())
-                        : next.plus(agency.getKey(), Collections.unmodifiableMap(agency.getValue()));
-            }
-            return new SnapshotOverlay(next, total);
-        }
+        return differs;
     }
 }

@@ -158,7 +158,7 @@ class InForceCornersTest {
      * new agency appears.
      */
     @Test
-    void foldedArraysCountTheirVersions() {
+    void foldedArraysCountTheirVersions() throws ReportSnapshot.Unfit {
         SplittableRandom random = new SplittableRandom(8);
         for (int history = 0; history < 6; history++) {
             int span = randomHistory(random, history);
@@ -175,7 +175,7 @@ class InForceCornersTest {
                         extra % 2 == 0 ? "County" : "Tribal", validFrom, validFrom + 1 + random.nextInt(span),
                         random.nextInt(span)));
             }
-            InForceIndex folded = index.plus(SnapshotOverlay.EMPTY.plus(new SnapshotChange(0, 0, List.of(), added)),
+            InForceIndex folded = index.plus(SnapshotOverlay.EMPTY.plus(new SnapshotChange(0, 0, List.of(), added), index),
                     history);
             for (int q = 0; q < 200; q++) {
                 int day = random.nextInt(span + 20) - 10;
