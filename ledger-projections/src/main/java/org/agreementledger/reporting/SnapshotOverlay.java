@@ -55,7 +55,8 @@ final class SnapshotOverlay {
         for (Map.Entry<String, Map<SnapshotVersion, Integer>> agency : netted.entrySet()) {
             String agencyId = agency.getKey();
             AgencyRows before = byAgency.get(agencyId);
-            Map<SnapshotVersion, Integer> merged = before == null ? arrays.rowsOf(agencyId) : before.toMap(agencyId);
+            Map<SnapshotVersion, Integer> arraysRows = arrays.rowsOf(agencyId);
+            Map<SnapshotVersion, Integer> merged = before == null ? new HashMap<>(arraysRows) : before.toMap(agencyId);
             for (Map.Entry<SnapshotVersion, Integer> delta : agency.getValue().entrySet()) {
                 int times = merged.getOrDefault(delta.getKey(), 0) + delta.getValue();
                 if (times < 0) {
@@ -68,7 +69,7 @@ final class SnapshotOverlay {
                     merged.put(delta.getKey(), times);
                 }
             }
-            long differs = differs(merged, arrays.rowsOf(agencyId));
+            long differs = differs(merged, arraysRows);
             total += differs - (before == null ? 0 : before.differs());
             if (differs == 0) {
                 next = next.minus(agencyId); // back to the arrays' rows exactly
