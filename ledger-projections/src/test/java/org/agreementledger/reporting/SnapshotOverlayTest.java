@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,8 +94,9 @@ class SnapshotOverlayTest {
                 .isInstanceOf(ReportSnapshot.Unfit.class).hasMessageContaining("agency-new");
     }
 
-    private static final java.util.Comparator<SnapshotVersion> ORDER = java.util.Comparator
-            .comparing(SnapshotVersion::agencyId).thenComparing(SnapshotVersion::toString);
+    /** Rows in an order of their own (a map's is not one), so a seed gives the same history. */
+    private static final Comparator<SnapshotVersion> ORDER = Comparator.comparing(SnapshotVersion::agencyId)
+            .thenComparing(SnapshotVersion::toString);
 
     /** A random row of agency {@code a} (always in the same state), within a span of 200 days. */
     private SnapshotVersion row(int a, String type) {
