@@ -86,6 +86,7 @@ final class AgencyRows {
         return types.length;
     }
 
+    /** The agency's state; null when it holds no rows any more (all of them removed). */
     UsState state() {
         return state;
     }
