@@ -60,9 +60,4 @@ record SnapshotVersion(String agencyId, UsState state, SupportModel model, Strin
     boolean isEmpty() {
         return validFrom >= validTo || knownFrom >= knownTo;
     }
-
-    /** In force on epoch day {@code day} as known on epoch day {@code known}. */
-    boolean holds(int day, int known) {
-        return validFrom <= day && day < validTo && knownFrom <= known && known < knownTo;
-    }
 }
