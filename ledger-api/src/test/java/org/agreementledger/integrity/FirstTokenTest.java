@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.agreementledger.testing.LedgerIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -17,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A served ledger with no token and none configured makes one archivist token on its first start,
@@ -31,6 +33,11 @@ class FirstTokenTest extends LedgerIntegrationTest {
     static void tokenFile(DynamicPropertyRegistry registry) throws IOException {
         file = Files.createTempDirectory("ledger-first-token-").resolve("archivist-token");
         registry.add("ledger.security.first-token-file", () -> file.toString());
+    }
+
+    @AfterAll
+    static void removeTheTokenFile() throws IOException {
+        FileSystemUtils.deleteRecursively(file.getParent());
     }
 
     @Autowired

@@ -78,14 +78,21 @@ class SnapshotFoldTest {
             AcknowledgedWrites writes = context.getBean(AcknowledgedWrites.class);
 
             int threads = 6;
-            int each = 60;
+            // each thread signs until three folds were swapped in and one caught up on batches, or 200:
+            // the fold's thread runs at the lowest priority, and six writers on two cores starved it
+            // (60 each left one fold swapped in, one run in three)
+            int each = 200;
+            java.util.function.BooleanSupplier enough = () -> {
+                SnapshotStatistics now = snapshots.statistics();
+                return now.folds() >= 3 && now.foldCatchUps() > 0;
+            };
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
                 List<Future<?>> done = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
                     int first = 10 + t * each;
                     done.add(pool.submit(() -> {
-                        for (int i = first; i < first + each; i++) {
+                        for (int i = first; i < first + each && !enough.getAsBoolean(); i++) {
                             int n = i;
                             writes.appendSingle(() -> {
                                 sign(ledger, n);

@@ -1,5 +1,6 @@
 package org.agreementledger.testing;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,10 +10,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.agreementledger.database.EmbeddedLedgerDatabase;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.SpringApplication;
+import org.springframework.util.FileSystemUtils;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
@@ -24,6 +29,7 @@ import org.testcontainers.containers.PostgreSQLContainer;
  */
 public class LedgerDatabaseExtension implements BeforeAllCallback {
 
+    private static final String DATA_DIR_PREFIX = "ledger-test-postgres-";
     private static final AtomicInteger databases = new AtomicInteger();
     private static Server server;
 
@@ -84,13 +90,40 @@ public class LedgerDatabaseExtension implements BeforeAllCallback {
                     container.getPassword());
         }
         try {
-            Path dataDir = Files.createTempDirectory("ledger-test-postgres-");
+            removeDirectoriesOfEndedTestJvms();
+            Path dataDir = Files.createTempDirectory(DATA_DIR_PREFIX + ProcessHandle.current().pid() + "-");
             // Many Spring contexts may be alive at once in a test JVM, each with its own pool.
             EmbeddedLedgerDatabase embedded = EmbeddedLedgerDatabase.start(dataDir, 400);
-            stopAfterTheLastContext(embedded::close);
+            stopAfterTheLastContext(() -> {
+                embedded.close();
+                deleteQuietly(dataDir);
+            });
             return new Server("embedded", embedded.jdbcUrl("postgres"), "postgres", null);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A test JVM's server and its data (over a gigabyte after the ledger-api tests) go when it exits;
+     * a JVM killed first (Surefire kills a fork that outlives its timeout) leaves them, so each JVM
+     * also removes what JVMs no longer running left. The directory names their JVM's process id.
+     */
+    private static void removeDirectoriesOfEndedTestJvms() throws IOException {
+        Pattern name = Pattern.compile(Pattern.quote(DATA_DIR_PREFIX) + "(\\d+)-\\d+");
+        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            entries.filter(dir -> {
+                Matcher matcher = name.matcher(dir.getFileName().toString());
+                return matcher.matches() && ProcessHandle.of(Long.parseLong(matcher.group(1))).isEmpty();
+            }).forEach(LedgerDatabaseExtension::deleteQuietly);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            FileSystemUtils.deleteRecursively(dir);
+        } catch (IOException e) {
+            System.err.println("could not remove the test database directory " + dir + ": " + e);
         }
     }
 

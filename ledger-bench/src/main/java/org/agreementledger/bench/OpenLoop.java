@@ -45,7 +45,17 @@ final class OpenLoop {
     private OpenLoop() {
     }
 
+    /** Each request's latency (ns, -1 if it failed), request k scheduled at {@code start + k * interval} (nanoTime). */
+    interface Latencies {
+        void accept(long start, long interval, long[] latencies) throws Exception;
+    }
+
     static Step run(int clients, double perSecond, double seconds, Request request) throws Exception {
+        return run(clients, perSecond, seconds, request, (start, interval, latencies) -> { });
+    }
+
+    static Step run(int clients, double perSecond, double seconds, Request request, Latencies latencies)
+            throws Exception {
         int total = (int) Math.max(clients, Math.round(perSecond * seconds));
         long intervalNanos = Math.round(1e9 / perSecond);
         long[] nanos = new long[total];
@@ -95,6 +105,7 @@ final class OpenLoop {
         if (SLOW_NANOS > 0) {
             listSlow(perSecond, start, intervalNanos, nanos);
         }
+        latencies.accept(start, intervalNanos, nanos);
         return new Step(perSecond, total, round(answered.length / ((end - start) / 1e9), 0),
                 Bench.ms(Bench.percentile(answered, 50)), Bench.ms(Bench.percentile(answered, 99)),
                 Bench.ms(Arrays.stream(answered).max().orElse(0)), errors.get(), firstError[0]);

@@ -19,6 +19,7 @@ import org.agreementledger.progress.Progress;
 import org.agreementledger.progress.TerminalProgress;
 import org.agreementledger.reporting.AgreementReports;
 import org.agreementledger.reporting.ReportProcessor;
+import org.agreementledger.reporting.ReportSnapshots;
 import org.agreementledger.visibility.AcknowledgedWrites;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -44,7 +45,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * history of N agreements made there once (the appends at the suite's sizes, without its 18 minutes
  * before them); every ledger loads its report snapshot before the warm-up, as a server does at its
  * first report, so the snapshot's applying and folding are in the steps ({@code -Dab.snapshot=false}
- * leaves it unloaded).
+ * leaves it unloaded). With {@code -Dab.waits=true} each step also prints what its slow requests waited
+ * for outside the JVM ({@link ServerWaits}).
  * <pre>
  * java -cp ... org.agreementledger.bench.SingleAppendsAB ROUNDS SECONDS RATE[,RATE...] VARIANT...
  * </pre>
@@ -85,6 +87,9 @@ public final class SingleAppendsAB {
     private static final boolean PROFILE = Boolean.parseBoolean(System.getProperty("ab.profile", "true"));
     /** A directory the server's log directory (with {@code logging_collector} on) is copied to before the ledger goes. */
     private static final String PG_LOG = System.getProperty("ab.pgLog");
+    /** With {@code -Dab.waits=true}: what the requests slower than this ({@code -Dab.waitsSlowMs}, 20) waited for. */
+    private static final long WAITS_SLOW_NANOS = Math.round(
+            Double.parseDouble(System.getProperty("ab.waitsSlowMs", "20")) * 1e6);
     private static final boolean SNAPSHOT = Boolean.parseBoolean(System.getProperty("ab.snapshot", "true"));
 
     private SingleAppendsAB() {
@@ -165,7 +170,8 @@ public final class SingleAppendsAB {
             first.stop(OpenLoop.run(SingleAppendsPhase.CLIENTS, 200, 10, append).sent());
             step[0]++; // the warm-up signs agreements of its own
             JitWarmUp.Result warmUp = JitWarmUp.run(append, SingleAppendsPhase.CLIENTS, 200, 10,
-                    Math.min(10, WARM_UP_SECONDS), WARM_UP_SECONDS, () -> { });
+                    Math.min(10, WARM_UP_SECONDS), WARM_UP_SECONDS,
+                    SingleAppendsPhase.aFoldRan(context.getBean(ReportSnapshots.class)), () -> { });
             System.out.printf("round %d variant [%s] %s (after 10 s profiled)%n", round, variant, warmUp);
             for (double rate : rates) {
                 reports.awaitCaughtUp(Duration.ofMinutes(5));
@@ -176,8 +182,15 @@ public final class SingleAppendsAB {
                 long compiling = JitWarmUp.compilingMs();
                 long[] gcBefore = collections();
                 times.split(); // the warm-up's, or the last step's
+                // the JVM's uptime, as its GC and compilation logs time their lines
+                System.out.printf("round %d variant [%s] %.0f/s step begins at uptime %.3f s%n", round, variant, rate,
+                        ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
                 Statements statements = Statements.ifLoaded(context.getBean(JdbcTemplate.class));
-                OpenLoop.Step result = OpenLoop.run(SingleAppendsPhase.CLIENTS, rate, seconds, append);
+                ServerWaits waits = ServerWaits.startIfAsked(postmaster, context.getBean(JdbcTemplate.class));
+                String[] waited = {null};
+                OpenLoop.Step result = OpenLoop.run(SingleAppendsPhase.CLIENTS, rate, seconds, append,
+                        (start, interval, latencies) -> waited[0] = waits == null ? null
+                                : waits.report(latencies.length, start, interval, latencies, WAITS_SLOW_NANOS));
                 compiling = JitWarmUp.compilingMs() - compiling;
                 long[] gc = collections();
                 StageProfile.Profile cpu = profile.stop(result.sent());
@@ -189,6 +202,9 @@ public final class SingleAppendsAB {
                         pendingRecorded(context) - pendingBefore, compiling, gc[0] - gcBefore[0], gc[1] - gcBefore[1],
                         BenchMain.loadAverage());
                 System.out.printf("    %s%n", times.split());
+                if (waited[0] != null) {
+                    System.out.println(waited[0]);
+                }
                 statements.print(result.sent());
                 for (StageProfile.Stage stage : cpu.stages()) {
                     System.out.printf("    %-60s %.3f ms (%.0f%%)%n", stage.name(), stage.jvmCpuMsPerCommand(),

@@ -21,12 +21,36 @@ class JitWarmUpTest {
         List<Integer> numbers = new CopyOnWriteArrayList<>();
         AtomicInteger chunks = new AtomicInteger();
         // at most 0.6 s: a first chunk of 0.2 s and at least one more, settled or not
-        JitWarmUp.run((client, i) -> numbers.add(i), 2, 100, 0.2, 0.2, 0.6, chunks::incrementAndGet);
+        JitWarmUp.run((client, i) -> numbers.add(i), 2, 100, 0.2, 0.2, 0.6, () -> true, chunks::incrementAndGet);
 
         assertThat(chunks.get()).as("chunks run").isGreaterThanOrEqualTo(2);
         assertThat(Set.copyOf(numbers)).as("no request number sent twice").hasSize(numbers.size());
         assertThat(numbers).as("20 requests a chunk, numbered from 0 on").hasSize(20 * chunks.get())
                 .containsAll(List.of(0, 19, 20, 20 * chunks.get() - 1));
+    }
+
+    @Test
+    void theWarmUpGoesOnUntilTheOccasionalWorkHasRun() throws Exception {
+        AtomicInteger chunks = new AtomicInteger();
+        // the occasional work (a fold, in the bench) runs during the third chunk
+        JitWarmUp.Result result = JitWarmUp.run((client, i) -> { }, 2, 100, 0.2, 0.2, 5, () -> chunks.get() >= 3,
+                chunks::incrementAndGet);
+
+        assertThat(chunks.get()).as("chunks run").isGreaterThanOrEqualTo(3);
+        assertThat(result.occasionalRan()).isTrue();
+        assertThat(result.toString()).doesNotContain("not run");
+    }
+
+    @Test
+    void aWarmUpWhoseOccasionalWorkNeverRanIsNotSettledAndSaysSo() throws Exception {
+        AtomicInteger chunks = new AtomicInteger();
+        JitWarmUp.Result result = JitWarmUp.run((client, i) -> { }, 2, 100, 0.2, 0.2, 1, () -> false,
+                chunks::incrementAndGet);
+
+        assertThat(chunks.get()).as("chunks until the most seconds: 0.2 s, then 0.2 s each up to 1 s")
+                .isGreaterThanOrEqualTo(4);
+        assertThat(result.settled()).isFalse();
+        assertThat(result.toString()).contains("not settled").contains("the occasional work not run");
     }
 
     @Test
@@ -39,7 +63,8 @@ class JitWarmUpTest {
             }
         };
 
-        assertThatThrownBy(() -> JitWarmUp.run(refusingRepeats, 2, 100, 0.2, 0.2, 5, chunks::incrementAndGet))
+        assertThatThrownBy(() -> JitWarmUp.run(refusingRepeats, 2, 100, 0.2, 0.2, 5, () -> true,
+                chunks::incrementAndGet))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("the warm-up's requests failed (10 of 20, requests 20 on")
                 .hasMessageContaining("is already signed");

@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  * transaction advisory lock each, in the order of their keys), so they never write one agreement at
  * once; and the processor, which handles every event after its append has written the rows, skips
  * an agreement whose rows already fold its batch's last event, so it neither writes them again nor
- * sets them back to an older event.
+ * sets them back to an older event. An append that begins its agreements (a signing) skips the
+ * locks and the delete: nothing of theirs is stored or visible before it commits.
  */
 @Component
 class AgreementRows {
@@ -117,6 +118,15 @@ class AgreementRows {
          * store, then the handled ones. Should the handled ones not follow one another (no known
          * cause), all of them come from the store instead.
          */
+        /**
+         * Whether every touched agreement begins in this batch: its handled events are its first ones
+         * (from sequence 0, one after another), so nothing of it is stored before them.
+         */
+        boolean beginsEveryAgreement() {
+            return handled.values().stream().allMatch(events -> events.get(0).sequenceNumber() == 0
+                    && events.get(events.size() - 1).sequenceNumber() == events.size() - 1);
+        }
+
         Map<String, List<RecordedEvent>> histories(Function<Map<String, Long>, Map<String, List<RecordedEvent>>> stored) {
             Map<String, Long> before = new LinkedHashMap<>();
             Map<String, List<RecordedEvent>> carried = new LinkedHashMap<>();
@@ -155,7 +165,7 @@ class AgreementRows {
             List<RecordedEvent> events = agreement.getValue();
             return folded != null && folded >= events.get(events.size() - 1).sequenceNumber();
         });
-        replace(touched, batch, building);
+        replace(touched, batch, building, true);
     }
 
     /**
@@ -171,8 +181,15 @@ class AgreementRows {
         if (!building.published()) {
             return false;
         }
-        lock(touched);
-        replace(touched, unitOfWork, building);
+        // An append that begins its agreements (a signing) has no rows of theirs to replace, and no
+        // other writer can be writing them: the processor sees these events only once this commits,
+        // and then finds them folded (report_agreement_through). So neither the locks nor the
+        // delete: two of the append's statements fewer (issue 18).
+        boolean begins = touched.beginsEveryAgreement();
+        if (!begins) {
+            lock(touched);
+        }
+        replace(touched, unitOfWork, building, !begins);
         return true;
     }
 
@@ -197,8 +214,9 @@ class AgreementRows {
         return through;
     }
 
+    /** {@code rowsMayExist}: false when none of the touched agreements can have rows yet (nothing to delete). */
     private void replace(TouchedAgreements touched, UnitOfWork<?> batch,
-                         ReportGenerations.BuildingTransaction building) {
+                         ReportGenerations.BuildingTransaction building, boolean rowsMayExist) {
         if (touched.handled.isEmpty()) {
             return;
         }
@@ -230,7 +248,9 @@ class AgreementRows {
             statement.setArray(2, connection.createArrayOf("text", agreementIds));
             return statement;
         };
-        if (following) {
+        if (!rowsMayExist) {
+            // nothing to delete
+        } else if (following) {
             jdbc.query(delete, row -> {
                 if (!row.getBoolean(9)) {
                     removed.add(SnapshotVersion.read(row));

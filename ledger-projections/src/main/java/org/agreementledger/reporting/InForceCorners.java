@@ -62,7 +62,7 @@ final class InForceCorners {
                    byte[] agencyState, int states, int[] cellBits, int maskBits) {
         int cells = cellBits.length;
         this.outputs = 2 * states + cells + maskBits;
-        Corners corners = new Corners();
+        Corners corners = new Corners(expectedCorners(validFrom, validTo, knownFrom, knownTo, runStart));
         // labels: (state, cell) for an agreement, the same for an agency's one agreement and the agency
         // together, then (state, mask) for an agency's pieces as they are first seen
         int single = states * cells;
@@ -136,18 +136,18 @@ final class InForceCorners {
             System.arraycopy(byLabel[l], 0, labelOutputs, labelOutputStart[l], byLabel[l].length);
         }
 
-        long[] merged = corners.merged();
-        int n = merged.length;
+        long[] merged = corners.packed;
+        int n = corners.size;
         int blocks = Math.max(MIN_BLOCKS, Math.min(MAX_BLOCKS, (int) Math.sqrt(n) / 16));
-        columnDay = blocks(merged, 48, blocks);
-        rowDay = blocks(merged, 32, blocks);
+        columnDay = blocks(merged, n, 48, blocks);
+        rowDay = blocks(merged, n, 32, blocks);
         int columns = columnDay.length - 1;
         int rows = rowDay.length - 1;
         int[] columnOf = blockOf(columnDay);
         int[] rowOf = blockOf(rowDay);
         // the corners' numbers by (column block, y) and by (row block, x)
-        int[] byColumn = order(merged, columnOf, 48, 32);
-        int[] byRow = order(merged, rowOf, 32, 48);
+        int[] byColumn = order(merged, n, columnOf, 48, 32);
+        int[] byRow = order(merged, n, rowOf, 32, 48);
         columnStart = new int[columns + 1];
         columnY = new char[n];
         columnX = new char[n];
@@ -174,7 +174,8 @@ final class InForceCorners {
         // each corner added at grid point (its column + 1, its row + 1), then summed up both ways
         int width = rows + 1;
         grid = new int[(columns + 1) * width * outputs];
-        for (long corner : merged) {
+        for (int k = 0; k < n; k++) {
+            long corner = merged[k];
             int at = ((columnOf[x(corner)] + 1) * width + rowOf[y(corner)] + 1) * outputs;
             int term = term(corner);
             int weight = (term & 1) == 0 ? 1 : -1;
@@ -281,12 +282,12 @@ final class InForceCorners {
      * and a day holding that many alone is a block of its own, so a block a count passes partly
      * over holds few corners however the days cluster (publication days do).
      */
-    private static int[] blocks(long[] corners, int shift, int blocks) {
+    private static int[] blocks(long[] corners, int n, int shift, int blocks) {
         int[] perDay = new int[END];
-        for (long corner : corners) {
-            perDay[(int) (corner >>> shift) & 0xFFFF]++;
+        for (int k = 0; k < n; k++) {
+            perDay[(int) (corners[k] >>> shift) & 0xFFFF]++;
         }
-        int target = Math.max(1, corners.length / blocks);
+        int target = Math.max(1, n / blocks);
         int[] boundaries = new int[2 * blocks + 3];
         int count = 0;
         boundaries[count++] = 0;
@@ -321,11 +322,10 @@ final class InForceCorners {
      * by day in {@code blockOf}), then by the other (bits {@code withinShift} on): two stable counting
      * passes, linear in corners where a comparison sort of a million of them took most of a second.
      */
-    private static int[] order(long[] corners, int[] blockOf, int blockShift, int withinShift) {
-        int n = corners.length;
+    private static int[] order(long[] corners, int n, int[] blockOf, int blockShift, int withinShift) {
         int[] start = new int[END + 1];
-        for (long corner : corners) {
-            start[((int) (corner >>> withinShift) & 0xFFFF) + 1]++;
+        for (int k = 0; k < n; k++) {
+            start[((int) (corners[k] >>> withinShift) & 0xFFFF) + 1]++;
         }
         runningSum(start);
         int[] byWithin = new int[n];
@@ -333,8 +333,8 @@ final class InForceCorners {
             byWithin[start[(int) (corners[k] >>> withinShift) & 0xFFFF]++] = k;
         }
         Arrays.fill(start, 0);
-        for (long corner : corners) {
-            start[blockOf[(int) (corner >>> blockShift) & 0xFFFF] + 1]++;
+        for (int k = 0; k < n; k++) {
+            start[blockOf[(int) (corners[k] >>> blockShift) & 0xFFFF] + 1]++;
         }
         runningSum(start);
         int[] ordered = new int[n];
@@ -342,6 +342,26 @@ final class InForceCorners {
             ordered[start[blockOf[(int) (corners[k] >>> blockShift) & 0xFFFF]]++] = k;
         }
         return ordered;
+    }
+
+    /**
+     * The corners the versions' rectangles make (a corner on an open bound is dropped), twice over for
+     * an agency of several versions (its pieces make about as many again): the size {@link Corners}
+     * starts at.
+     */
+    private static int expectedCorners(char[] validFrom, char[] validTo, char[] knownFrom, char[] knownTo,
+                                       int[] runStart) {
+        long expected = 0;
+        for (int a = 0; a + 1 < runStart.length; a++) {
+            long agency = 0;
+            for (int i = runStart[a]; i < runStart[a + 1]; i++) {
+                if (validFrom[i] < validTo[i] && knownFrom[i] < knownTo[i]) {
+                    agency += (validTo[i] == Character.MAX_VALUE ? 1 : 2) * (knownTo[i] == Character.MAX_VALUE ? 1 : 2);
+                }
+            }
+            expected += runStart[a + 1] - runStart[a] == 1 ? agency : 2 * agency;
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 8, expected);
     }
 
     /** Each entry becomes the sum of it and those before it (counts into offsets). */
@@ -374,11 +394,20 @@ final class InForceCorners {
 
     /**
      * Weighted corners as they are made, packed x (16 bits), y (16), term (label * 2 + negative);
-     * corners on the same point and label cancel or add up when merged.
+     * corners on the same point and label cancel or add up when merged. {@code packed[0 .. size)}.
+     * Sized at the start for what the versions are expected to make (a rectangle each), and used in
+     * place after: at a million agreements, growing by doubling from a small array and trimming a
+     * copy at the end allocated several times the corners' final size in arrays too large for G1's
+     * young regions (humongous), each able to start a concurrent cycle during the appends (issue 18).
      */
     private static final class Corners {
-        private long[] packed = new long[1024];
+        private long[] packed;
         private int size;
+
+        Corners(int expected) {
+            packed = new long[Math.max(1024, expected)];
+        }
+
         /** Where the current agency's corners begin: corners merge within an agency. */
         private int agencyStart;
 
@@ -398,7 +427,7 @@ final class InForceCorners {
                 throw new IllegalStateException(label + " labels");
             }
             if (size == packed.length) {
-                packed = Arrays.copyOf(packed, size * 2);
+                packed = Arrays.copyOf(packed, size + (size >> 1));
             }
             packed[size++] = (long) x << 48 | (long) y << 32 | (long) label << 1 | (weight < 0 ? 1 : 0);
         }
@@ -430,12 +459,6 @@ final class InForceCorners {
         /** Ends an agency whose corners need no merging. */
         void endAgencyUnmerged() {
             agencyStart = size;
-        }
-
-        long[] merged() {
-            long[] merged = Arrays.copyOf(packed, size);
-            packed = null;
-            return merged;
         }
     }
 
