@@ -54,8 +54,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class SingleAppendsAB {
 
     /**
-     * At most this many seconds of appends at 200/s before the steps, in 10 s chunks until the JIT has
-     * settled ({@link JitWarmUp}; {@code -Dab.warmUpSeconds}, default 150).
+     * At most this many seconds of appends at the first step's rate before the steps, in 10 s chunks
+     * until the JIT has settled and the report snapshot has folded ({@link JitWarmUp};
+     * {@code -Dab.warmUpSeconds}, default 150).
      */
     private static final double WARM_UP_SECONDS = Double.parseDouble(System.getProperty("ab.warmUpSeconds", "150"));
 
@@ -169,7 +170,9 @@ public final class SingleAppendsAB {
             first.start(Duration.ofMillis(10));
             first.stop(OpenLoop.run(SingleAppendsPhase.CLIENTS, 200, 10, append).sent());
             step[0]++; // the warm-up signs agreements of its own
-            JitWarmUp.Result warmUp = JitWarmUp.run(append, SingleAppendsPhase.CLIENTS, 200, 10,
+            // at the first step's rate, as the suite warms up at its target's: settled at 200/s, the
+            // first 500/s step still compiled for seconds
+            JitWarmUp.Result warmUp = JitWarmUp.run(append, SingleAppendsPhase.CLIENTS, rates.get(0), 10,
                     Math.min(10, WARM_UP_SECONDS), WARM_UP_SECONDS,
                     SingleAppendsPhase.aFoldRan(context.getBean(ReportSnapshots.class)), () -> { });
             System.out.printf("round %d variant [%s] %s (after 10 s profiled)%n", round, variant, warmUp);

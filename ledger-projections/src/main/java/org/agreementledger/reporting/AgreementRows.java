@@ -114,11 +114,6 @@ class AgreementRows {
         }
 
         /**
-         * Each agreement's events up to the last handled: those before the batch's first from the
-         * store, then the handled ones. Should the handled ones not follow one another (no known
-         * cause), all of them come from the store instead.
-         */
-        /**
          * Whether every touched agreement begins in this batch: its handled events are its first ones
          * (from sequence 0, one after another), so nothing of it is stored before them.
          */
@@ -127,6 +122,11 @@ class AgreementRows {
                     && events.get(events.size() - 1).sequenceNumber() == events.size() - 1);
         }
 
+        /**
+         * Each agreement's events up to the last handled: those before the batch's first from the
+         * store, then the handled ones. Should the handled ones not follow one another (no known
+         * cause), all of them come from the store instead.
+         */
         Map<String, List<RecordedEvent>> histories(Function<Map<String, Long>, Map<String, List<RecordedEvent>>> stored) {
             Map<String, Long> before = new LinkedHashMap<>();
             Map<String, List<RecordedEvent>> carried = new LinkedHashMap<>();
@@ -248,15 +248,13 @@ class AgreementRows {
             statement.setArray(2, connection.createArrayOf("text", agreementIds));
             return statement;
         };
-        if (!rowsMayExist) {
-            // nothing to delete
-        } else if (following) {
+        if (rowsMayExist && following) {
             jdbc.query(delete, row -> {
                 if (!row.getBoolean(9)) {
                     removed.add(SnapshotVersion.read(row));
                 }
             });
-        } else {
+        } else if (rowsMayExist) {
             jdbc.update(delete);
         }
         if (!versions.isEmpty()) {

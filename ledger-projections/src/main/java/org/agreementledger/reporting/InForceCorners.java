@@ -403,13 +403,12 @@ final class InForceCorners {
     private static final class Corners {
         private long[] packed;
         private int size;
+        /** Where the current agency's corners begin: corners merge within an agency. */
+        private int agencyStart;
 
         Corners(int expected) {
             packed = new long[Math.max(1024, expected)];
         }
-
-        /** Where the current agency's corners begin: corners merge within an agency. */
-        private int agencyStart;
 
         void rectangle(int x0, int x1, int y0, int y1, int label) {
             add(x0, y0, label, 1);
