@@ -85,10 +85,10 @@ final class ServerWaits implements AutoCloseable {
         synchronized (samples) {
             series = samples.toArray(long[][]::new);
         }
-        StringBuilder out = new StringBuilder();
         if (series.length < 2) {
             return "    server waits: too few samples";
         }
+        StringBuilder out = new StringBuilder();
         double[] whole = new double[NAMES.length];
         double[] slow = new double[NAMES.length];
         long slowWindows = 0;
@@ -105,8 +105,8 @@ final class ServerWaits implements AutoCloseable {
                 slowWindows += latencies[k];
             }
         }
-        out.append(String.format("    server waits (share of the time; whole step / %s over %.0f ms):",
-                "windows of the requests", slowNanos / 1e6));
+        out.append(String.format("    server waits (share of the time; whole step / windows of the requests over"
+                + " %.0f ms):", slowNanos / 1e6));
         for (int i = 0; i < NAMES.length; i++) {
             out.append(String.format(" %s %.3f / %s;", NAMES[i], whole[i],
                     slowWindows == 0 ? "-" : String.format("%.3f", slow[i] / slowWindows)));
