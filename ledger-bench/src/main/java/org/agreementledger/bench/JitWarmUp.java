@@ -47,14 +47,14 @@ final class JitWarmUp {
      * {@code AgreementLedger.sign} and the command bus's result callback, and 16 s of compiling in a
      * 10 s step). A chunk with an error stops the warm-up: it warmed a path the steps do not take.
      *
-     * @param chunkSeconds how long each chunk after the first runs
-     * @param leastSeconds the first chunk, run however settled the JIT already is
-     * @param mostSeconds no chunk starts after this many seconds, settled or not
      * <p>Settled also waits for {@code occasionalRan}: work the load sets off only now and then, whose
      * code the JIT compiles the first time it runs, a server once in its life. The report snapshot's
      * fold is such work (every 17,500 appends at a million agreements): a 1M step that held the
      * first fold held 1.6 s of compiling it, on a core the appends needed (2026-12-05).
      *
+     * @param chunkSeconds how long each chunk after the first runs
+     * @param leastSeconds the first chunk, run however settled the JIT already is
+     * @param mostSeconds no chunk starts after this many seconds, settled or not
      * @param chunkDone told after each chunk, for progress
      */
     static Result run(OpenLoop.Request request, int clients, double perSecond, double chunkSeconds,

@@ -43,7 +43,8 @@ final class ServerWaits implements AutoCloseable {
 
     private ServerWaits(long postmaster, JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.serverProcesses = processesOf(postmaster);
+        this.serverProcesses = StageProfile.serverProcesses(postmaster).stream()
+                .map(dir -> dir.resolve("schedstat")).toList();
         this.walBefore = jdbc.queryForMap(WAL);
         thread = new Thread(() -> {
             while (running) {
@@ -186,25 +187,5 @@ final class ServerWaits implements AutoCloseable {
             // no pressure stall information on this kernel: zeros
         }
         return totals;
-    }
-
-    /** The schedstat files of the postmaster and its children. */
-    private static List<Path> processesOf(long postmaster) {
-        List<Path> found = new ArrayList<>();
-        try (var processes = Files.list(Path.of("/proc"))) {
-            for (Path dir : (Iterable<Path>) processes::iterator) {
-                String name = dir.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                long pid = Long.parseLong(name);
-                if (pid == postmaster || StageProfile.parentOf(pid) == postmaster) {
-                    found.add(dir.resolve("schedstat"));
-                }
-            }
-        } catch (IOException e) {
-            return found;
-        }
-        return found;
     }
 }

@@ -174,27 +174,35 @@ final class StageProfile {
     /** utime + stime of the postmaster and its children, in ns (clock ticks of 10 ms). */
     private long postgresCpuNanos() {
         long ticks = 0;
+        for (Path dir : serverProcesses(postmaster)) {
+            try {
+                String[] fields = statFields(dir.resolve("stat"));
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException | RuntimeException gone) {
+                // the process ended meanwhile
+            }
+        }
+        return ticks * 10_000_000L;
+    }
+
+    /** The /proc directories of the postmaster and its children, as they are now. */
+    static List<Path> serverProcesses(long postmaster) {
+        List<Path> found = new ArrayList<>();
         try (var processes = Files.list(Path.of("/proc"))) {
             for (Path dir : (Iterable<Path>) processes::iterator) {
                 String name = dir.getFileName().toString();
                 if (!name.chars().allMatch(Character::isDigit)) {
                     continue;
                 }
-                try {
-                    String[] fields = statFields(dir.resolve("stat"));
-                    long pid = Long.parseLong(name);
-                    long ppid = Long.parseLong(fields[1]);
-                    if (pid == postmaster || ppid == postmaster) {
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    }
-                } catch (IOException | RuntimeException gone) {
-                    // the process ended meanwhile
+                long pid = Long.parseLong(name);
+                if (pid == postmaster || parentOf(pid) == postmaster) {
+                    found.add(dir);
                 }
             }
         } catch (IOException e) {
-            return 0;
+            return found;
         }
-        return ticks * 10_000_000L;
+        return found;
     }
 
     /**
