@@ -6,23 +6,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
-import org.agreementledger.reporting.RowsWrittenByTheAppend;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.EventBusSpanFactory;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -55,48 +50,6 @@ class EventStorageConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(new EventSchema()));
-    }
-
-    /**
-     * Axon's embedded event store as its auto-configuration builds it, with fewer events kept for
-     * tailing readers ({@code ledger.event-store.cached-events}; Axon keeps 10,000). The report
-     * processor is its only tailing reader and stays within a batch of the head; the cache's tail is
-     * garbage the young collector copies until it is old enough to be tenured. Same bean name and
-     * qualifier as Axon's, which then steps aside; Axon's configuration starts and shuts it down
-     * (it is a {@code Lifecycle}), so no destroy method here.
-     */
-    @Bean(name = "eventBus")
-    @Qualifier("eventStore")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                  @Value("${ledger.event-store.cached-events}") int cachedEvents,
-                                  @Value("${ledger.event-store.fetch-delay}") java.time.Duration fetchDelay) {
-        return new QuietAfterAppendsWithTheirRows(EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
-                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .cachedEvents(cachedEvents)
-                .fetchDelay(fetchDelay.toMillis()));
-    }
-
-    /**
-     * The embedded store, whose reader fetches new events for tailing readers (the report
-     * processor) after each commit here, except after a single append that wrote its own report
-     * rows: the processor has nothing to write for those, and takes them in at its next poll, in one
-     * batch, from a fetch every {@code ledger.event-store.fetch-delay} (a fetch and a processor
-     * round an append cost as much CPU as the append's own statements).
-     */
-    static final class QuietAfterAppendsWithTheirRows extends EmbeddedEventStore {
-
-        QuietAfterAppendsWithTheirRows(EmbeddedEventStore.Builder builder) {
-            super(builder);
-        }
-
-        @Override
-        protected void afterCommit(List<? extends EventMessage<?>> events) {
-            if (!RowsWrittenByTheAppend.thisThreadsAppendWroteItsRows()) {
-                super.afterCommit(events);
-            }
-        }
     }
 
     /**
