@@ -41,9 +41,9 @@ import org.springframework.stereotype.Component;
  * list holds each event from the one before it, and a node dropped from the list keeps that link: once
  * a node has been promoted to the old generation and dropped, every event appended after it stays
  * reachable to each young collection until a concurrent cycle finds the node dead. Under single
- * appends on a million-agreement ledger each young collection copied 17 to 19 MB of such events
- * from every 11 s (about 3 KB an append), the pauses 27 to 48 ms, the single appends' slowest; read
- * so, 2.2 to 2.5 MB and 7 to 17 ms ({@code SingleAppendsAB}, 500 appends a second).
+ * appends on a million-agreement ledger each young collection copied 14 to 19 MB of such events
+ * from each 11 s before it (about 3 KB an append), the pauses 27 to 48 ms, the single appends'
+ * slowest; read so, 1.4 to 2.2 MB and 8 to 16 ms ({@code SingleAppendsAB}, 500 appends a second).
  */
 @Component(PromptEventSource.BEAN)
 class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
